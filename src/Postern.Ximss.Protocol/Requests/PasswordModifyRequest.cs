@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace Postern.Ximss.Protocol.Requests;
+
+/// <summary><c>&lt;passwordModify id oldPassword newPassword [recoveryEmail]/&gt;</c>: changes the account password (spec §3.2).</summary>
+/// <remarks>Neither password appears in <see cref="object.ToString"/>.</remarks>
+/// <param name="Id">The request id.</param>
+/// <param name="OldPassword">The current password, proving the user knows it.</param>
+/// <param name="NewPassword">The new password.</param>
+/// <param name="RecoveryEmail">An address for password recovery, when the client sets one (sipnet).</param>
+public sealed record PasswordModifyRequest(string Id, string OldPassword, string NewPassword, string? RecoveryEmail)
+    : XimssRequest(Id)
+{
+    internal static PasswordModifyRequest Parse(RequestElementReader reader) =>
+        new(reader.Id, reader.RequiredAllowEmpty("oldPassword"), reader.Required("newPassword"), reader.Optional("recoveryEmail"));
+
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", OldPassword = (hidden), NewPassword = (hidden), RecoveryEmail = ").Append(RecoveryEmail);
+        return true;
+    }
+}
