@@ -155,20 +155,17 @@ public static class XimssXmlParser
                             return false;
                         }
 
-                        var opened = new OpenElement(reader.Name, ReadAttributes(reader));
-                        if (reader.IsEmptyElement)
-                        {
-                            root = Close(opened);
-                        }
-                        else if (_open.Count >= limits.MaxElementDepth)
+                        if (_open.Count >= limits.MaxElementDepth)
                         {
                             error = XimssError.TooComplex($"elements nested deeper than {limits.MaxElementDepth}");
                             return false;
                         }
+
+                        var opened = new OpenElement(reader.Name, ReadAttributes(reader));
+                        if (reader.IsEmptyElement)
+                            root = Close(opened);
                         else
-                        {
                             _open.Push(opened);
-                        }
 
                         break;
 
