@@ -38,16 +38,22 @@ public sealed record FolderBrowseRequest(string Id, string Folder, IndexRange? I
             return null;
         }
 
-        var range = new IndexRange(from, till);
-        if (range.Count > reader.Limits.MaxBrowseRange)
+        if (till - from + 1 > reader.Limits.MaxBrowseRange)
         {
             reader.Fail(XimssError.TooManyItems($"more than {reader.Limits.MaxBrowseRange} messages in one <index> range"));
             return null;
         }
 
-        return range;
+        if (till > int.MaxValue)
+        {
+            reader.Fail(XimssError.InvalidElement("index", "positions must be below 2147483648"));
+            return null;
+        }
+
+        return new IndexRange((int)from, (int)till);
     }
 
-    private static bool TryParseIndex(string? text, out int index) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    // Parsed wide so that a huge range is reported as too large rather than as unreadable.
+    private static bool TryParseIndex(string? text, out long index) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out index);
 }

@@ -18,6 +18,17 @@ public sealed record FlagList(
     ImmutableArray<string> SetKeywords,
     ImmutableArray<string> ClearedKeywords)
 {
+    /// <summary>True when both lists name the same flags and the same keywords in the same order.</summary>
+    public bool Equals(FlagList? other) =>
+        other is not null
+        && Set == other.Set
+        && Cleared == other.Cleared
+        && SetKeywords.SequenceEqual(other.SetKeywords)
+        && ClearedKeywords.SequenceEqual(other.ClearedKeywords);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Set, Cleared, SetKeywords.Length, ClearedKeywords.Length);
+
     /// <summary>A list that names nothing.</summary>
     public static FlagList Empty { get; } = new(MessageFlags.None, MessageFlags.None, [], []);
 

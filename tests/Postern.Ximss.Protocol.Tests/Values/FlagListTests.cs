@@ -95,6 +95,13 @@ public class FlagListTests
         Assert.Equal("", MessageFlagNames.Format(MessageFlags.None));
     }
 
+    [Fact]
+    public void ListsWithTheSameContentAreEqual()
+    {
+        Assert.Equal(Parse("Seen,$Work,-$Old"), Parse("seen , $Work , -$Old"));
+        Assert.NotEqual(Parse("Seen,$Work"), Parse("Seen,$Home"));
+    }
+
     private static FlagList Parse(string text)
     {
         Assert.True(FlagList.TryParse(text, out var list, out var problem), problem);

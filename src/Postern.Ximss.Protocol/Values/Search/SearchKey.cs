@@ -49,6 +49,13 @@ public abstract record SearchKey
     /// <summary><c>OR key1 key2</c>.</summary>
     public sealed record Or(SearchKey Left, SearchKey Right) : SearchKey;
 
-    /// <summary>Several keys in a row, or a parenthesised list: all must match.</summary>
-    public sealed record And(ImmutableArray<SearchKey> Operands) : SearchKey;
+    /// <summary>Several keys in a row, or a parenthesised list: all must match. Equal when the operands are equal, in order.</summary>
+    public sealed record And(ImmutableArray<SearchKey> Operands) : SearchKey
+    {
+        /// <inheritdoc/>
+        public bool Equals(And? other) => other is not null && Operands.SequenceEqual(other.Operands);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Operands.Aggregate(0, (hash, operand) => HashCode.Combine(hash, operand));
+    }
 }

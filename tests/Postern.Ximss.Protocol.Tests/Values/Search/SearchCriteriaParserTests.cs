@@ -22,6 +22,13 @@ public class SearchCriteriaParserTests
     }
 
     [Fact]
+    public void AndKeysWithTheSameOperandsAreEqual()
+    {
+        Assert.Equal(Parse("SEEN FLAGGED"), Parse("(SEEN FLAGGED)"));
+        Assert.NotEqual(Parse("SEEN FLAGGED"), Parse("FLAGGED SEEN"));
+    }
+
+    [Fact]
     public void OrNotAndParenthesesNest()
     {
         var key = Assert.IsType<SearchKey.Or>(Parse("OR subject report (LARGER 100000 NOT flagged)"));
