@@ -47,7 +47,7 @@ public sealed class XimssLimits
     public int MaxBrowseRange { get; init => field = Positive(value); } = 10_000;
 
     /// <summary>Most <c>&lt;field&gt;</c> names one <c>folderOpen</c> may request.</summary>
-    /// <remarks>64. Samoware, the most demanding client seen, asks for 16 (spec §7).</remarks>
+    /// <remarks>64. Samoware, the most demanding client seen, asks for 15 (spec §7).</remarks>
     public int MaxFolderFields { get; init => field = Positive(value); } = 64;
 
     /// <summary>Longest mailbox pattern (<c>mailboxList</c>/<c>mailboxSubList</c> <c>filter</c>).</summary>
