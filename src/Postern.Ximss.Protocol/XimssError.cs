@@ -7,9 +7,9 @@ namespace Postern.Ximss.Protocol;
 /// <c>&lt;response&gt;</c> (CGP Guide, XMLAPI.html, "Protocol and Message Syntax").
 /// </summary>
 /// <remarks>
-/// The texts that CommuniGate Pro itself sends are kept word for word, because clients compare them
-/// (spec/ximss.md §5). CGP publishes only 500 and 515; every other number is Postern's own stable
-/// table, listed in docs/ximss.md § Errors. Numbers are grouped: 500–510 request syntax and session
+/// The texts that CommuniGate Pro itself sends are kept word for word, because clients compare them.
+/// CGP publishes only 500 and 515; every other number is Postern's own stable table, listed in
+/// docs/ximss.md §9. Numbers are grouped: 500–510 request syntax and session
 /// state, 511–519 authentication and TLS, 520–539 mailboxes, folders and messages, 540–549 other
 /// texts CGP clients know, 590 server failure.
 /// </remarks>
@@ -17,7 +17,7 @@ public sealed record XimssError(int Number, string Text)
 {
     // ── Request syntax and session state (500–510) ──────────────────────────────────────────────
 
-    /// <summary>The request element names no known operation. CGP text and number [D].</summary>
+    /// <summary>The request element names no known operation. CGP text and number, from the guide.</summary>
     public static XimssError UnknownCommand { get; } = new(500, "unknown command");
 
     /// <summary>The frame is not well-formed XML, or not UTF-8, or declares a DTD.</summary>
@@ -52,7 +52,7 @@ public sealed record XimssError(int Number, string Text)
     /// <summary>A login operation arrives on a session that is already authenticated.</summary>
     public static XimssError AlreadyLoggedIn { get; } = new(508, "already logged in");
 
-    /// <summary>An HTTP-binding <c>reqSeq</c> that is neither the last one nor the next. Text seen from CGP [V].</summary>
+    /// <summary>An HTTP-binding <c>reqSeq</c> that is neither the last one nor the next. Text a client reports CGP sending.</summary>
     public static XimssError RequestSequence { get; } = new(509, "XIMSS request sequence error");
 
     /// <summary>A range or list asks for more items than <see cref="XimssLimits"/> allows.</summary>
@@ -72,7 +72,7 @@ public sealed record XimssError(int Number, string Text)
     /// <summary>An <c>auth</c> request with no SASL exchange in progress under that id.</summary>
     public static XimssError NoAuthenticationInProgress { get; } = new(514, "no authentication in progress");
 
-    /// <summary>Failed login. CGP text and number [V].</summary>
+    /// <summary>Failed login. CGP text and number, as clients see them.</summary>
     public static XimssError IncorrectCredentials { get; } = new(515, "incorrect password or account name");
 
     /// <summary><c>starttls</c> on a channel that is already secure or cannot start TLS.</summary>
@@ -89,10 +89,10 @@ public sealed record XimssError(int Number, string Text)
     /// <summary>Creating or renaming onto an existing mailbox.</summary>
     public static XimssError MailboxExists { get; } = new(521, "mailbox already exists");
 
-    /// <summary><c>folderOpen</c> on a folder name already open in this session. CGP text [V].</summary>
+    /// <summary><c>folderOpen</c> on a folder name already open in this session. CGP text, as clients see it.</summary>
     public static XimssError FolderAlreadyOpen { get; } = new(522, "folder has already been opened");
 
-    /// <summary>A folder operation naming a folder that is not open. CGP text [V].</summary>
+    /// <summary>A folder operation naming a folder that is not open. CGP text, as clients see it.</summary>
     public static XimssError FolderNotOpen { get; } = new(523, "folder has not been opened");
 
     /// <summary>A UID that is not in the folder.</summary>
@@ -127,19 +127,19 @@ public sealed record XimssError(int Number, string Text)
 
     // ── Other CGP texts clients know (540–549); numbers are Postern's ───────────────────────────
 
-    /// <summary>CGP text [V sipnet] for <c>fileRead</c> on a missing file.</summary>
+    /// <summary>CGP text (seen by sipnet) for <c>fileRead</c> on a missing file.</summary>
     public static XimssError FileNotFound { get; } = new(540, "file is not found");
 
-    /// <summary>CGP text [V sipnet] for bad vCard data.</summary>
+    /// <summary>CGP text (seen by sipnet) for bad vCard data.</summary>
     public static XimssError IllegalVCard { get; } = new(541, "illegal vCard data format");
 
-    /// <summary>CGP text [V sipnet] for task and call operations on a missing object.</summary>
+    /// <summary>CGP text (seen by sipnet) for task and call operations on a missing object.</summary>
     public static XimssError AsyncObjectNotFound { get; } = new(542, "async Object not found");
 
-    /// <summary>CGP text [V sipnet] for meeting operations.</summary>
+    /// <summary>CGP text (seen by sipnet) for meeting operations.</summary>
     public static XimssError MeetingNotFound { get; } = new(543, "meeting not found");
 
-    /// <summary>CGP text [V sipnet] for meeting operations.</summary>
+    /// <summary>CGP text (seen by sipnet) for meeting operations.</summary>
     public static XimssError MeetingAlreadyActivated { get; } = new(544, "meeting is already activated");
 
     // ── Server failure (590) ─────────────────────────────────────────────────────────────────────

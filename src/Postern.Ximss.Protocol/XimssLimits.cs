@@ -13,15 +13,15 @@ public sealed class XimssLimits
     /// <summary>Largest frame (the bytes before the terminating zero byte), and largest HTTP <c>&lt;XIMSS&gt;</c> body.</summary>
     /// <remarks>
     /// 4 MiB. The largest legitimate frames are <c>messageSubmit</c>/<c>messageAppend</c> with inline
-    /// text parts (spec §4.7); attachments travel through the session's <c>/UPLOAD/</c> resource, not
-    /// through frames (spec §1.2). Kestrel's 30 MB body default is sized for uploads, which frames are not.
+    /// text parts (docs/ximss.md §7.6); attachments travel through the session's <c>/UPLOAD/</c> resource, not
+    /// through frames (docs/ximss.md §2). Kestrel's 30 MB body default is sized for uploads, which frames are not.
     /// </remarks>
     public int MaxFrameBytes { get; init => field = Positive(value); } = 4 * 1024 * 1024;
 
     /// <summary>Deepest element nesting in one frame.</summary>
     /// <remarks>
     /// 64. The deepest real request is <c>messageSubmit</c>: request → EMail → MIME parts nested a few
-    /// levels (spec §4.7). 64 leaves ample room while bounding the parser's stack of open elements.
+    /// levels (docs/ximss.md §7.6). 64 leaves ample room while bounding the parser's stack of open elements.
     /// </remarks>
     public int MaxElementDepth { get; init => field = Positive(value); } = 64;
 
@@ -35,19 +35,19 @@ public sealed class XimssLimits
     /// <summary>Most attributes on one element.</summary>
     /// <remarks>
     /// 128. The widest elements CGP defines carry a few dozen (a <c>&lt;MIME&gt;</c> with its
-    /// <c>Type-*</c>/<c>Disposition-*</c> parameters, spec §4.7; mailbox info, spec §4.4).
+    /// <c>Type-*</c>/<c>Disposition-*</c> parameters; mailbox info, docs/ximss.md §7.4).
     /// </remarks>
     public int MaxAttributesPerElement { get; init => field = Positive(value); } = 128;
 
     /// <summary>Most messages one <c>folderBrowse</c> index range may ask for.</summary>
     /// <remarks>
     /// 10,000. Clients page through folders (Samoware and the official library ask for 50–100 rows
-    /// at a time, spec §7); 10,000 reports is already several megabytes of response.
+    /// at a time, docs/ximss.md §5.4); 10,000 reports is already several megabytes of response.
     /// </remarks>
     public int MaxBrowseRange { get; init => field = Positive(value); } = 10_000;
 
     /// <summary>Most <c>&lt;field&gt;</c> names one <c>folderOpen</c> may request.</summary>
-    /// <remarks>64. Samoware, the most demanding client seen, asks for 15 (spec §7).</remarks>
+    /// <remarks>64. Samoware, the most demanding client seen, asks for 15 (docs/ximss.md §5.4).</remarks>
     public int MaxFolderFields { get; init => field = Positive(value); } = 64;
 
     /// <summary>Longest mailbox pattern (<c>mailboxList</c>/<c>mailboxSubList</c> <c>filter</c>).</summary>
@@ -62,7 +62,7 @@ public sealed class XimssLimits
     public int MaxSearchDepth { get; init => field = Positive(value); } = 32;
 
     /// <summary>Most flags and keywords in one <c>flags</c> attribute.</summary>
-    /// <remarks>64: the CGP vocabulary has 15 flags with their negations (spec §3.5) plus a few custom keywords.</remarks>
+    /// <remarks>64: the CGP vocabulary has 15 flags with their negations (docs/ximss.md §5.5) plus a few custom keywords.</remarks>
     public int MaxFlagsPerRequest { get; init => field = Positive(value); } = 64;
 
     /// <summary>Longest custom keyword.</summary>

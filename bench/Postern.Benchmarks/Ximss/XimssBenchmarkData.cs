@@ -9,7 +9,7 @@ internal static class XimssBenchmarkData
 {
     public const int PipelinedNoops = 1000;
 
-    /// <summary>Samoware's first batch after login (spec §7), as its HTTP body.</summary>
+    /// <summary>Samoware's first batch after login (docs/ximss.md §5.4), as its HTTP body.</summary>
     public static byte[] SamowareBatch { get; } = File.ReadAllBytes(TestDataPath("Samoware", "startup-batch.xml"));
 
     /// <summary>The batch's <c>folderOpen</c> as one zero-terminated TCP frame.</summary>

@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>The contents of a <c>features</c> data message, the answer to <c>listFeatures</c> (spec §4.3).</summary>
+/// <summary>The contents of a <c>features</c> data message, the answer to <c>listFeatures</c> (docs/ximss.md §7.3).</summary>
 public sealed record FeatureSet
 {
     /// <summary>The domain the features are for.</summary>
@@ -12,7 +12,7 @@ public sealed record FeatureSet
     /// <summary>SASL mechanism names, in order of preference.</summary>
     public IReadOnlyList<string> SaslMechanisms { get; init; } = [];
 
-    /// <summary>The <c>&lt;nonce&gt;</c> used by HTTP CRAM-MD5 logins (spec §1.2).</summary>
+    /// <summary>The <c>&lt;nonce&gt;</c> used by HTTP CRAM-MD5 logins (docs/ximss.md §2).</summary>
     public string? Nonce { get; init; }
 
     /// <summary>User-interface languages offered.</summary>

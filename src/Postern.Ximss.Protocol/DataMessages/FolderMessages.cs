@@ -5,7 +5,7 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>Writers for folder data messages: every <c>folderReport</c> mode, <c>folderMessage</c>, search results (spec §4.5, §4.6).</summary>
+/// <summary>Writers for folder data messages: every <c>folderReport</c> mode, <c>folderMessage</c>, search results (docs/ximss.md §7.5, §7.6).</summary>
 /// <remarks>
 /// A report that carries message fields is written in three steps: <see cref="WriteStartFolderReport"/>,
 /// one field writer per requested field (<see cref="WriteFlagsField"/>, <see cref="WriteAddressField"/>,
@@ -87,7 +87,7 @@ public static class FolderMessages
     public static void WriteFlagsField(this XimssXmlWriter writer, MessageFlags flags, IEnumerable<string>? keywords = null) =>
         writer.WriteElementString("FLAGS", MessageFlagNames.Format(flags, keywords));
 
-    /// <summary><c>&lt;E-From realName="Ivan"&gt;ivan@example.com&lt;/E-From&gt;</c>: one parsed address; repeat it for each address of <c>E-To</c>/<c>E-Cc</c> (spec §3.4).</summary>
+    /// <summary><c>&lt;E-From realName="Ivan"&gt;ivan@example.com&lt;/E-From&gt;</c>: one parsed address; repeat it for each address of <c>E-To</c>/<c>E-Cc</c> (docs/ximss.md §5.4).</summary>
     public static void WriteAddressField(this XimssXmlWriter writer, string field, string address, string? realName)
     {
         writer.WriteStartElement(field);
@@ -99,7 +99,7 @@ public static class FolderMessages
     /// <summary>
     /// A time field in the CGP form: the GMT instant as text with <c>Z</c>, the wall-clock time in
     /// <c>localTime</c>, and <c>timeShift</c> seconds when asked — <c>&lt;Date localTime timeShift&gt;…Z&lt;/Date&gt;</c>,
-    /// <c>&lt;INTERNALDATE localTime&gt;…Z&lt;/INTERNALDATE&gt;</c> (spec §4.1).
+    /// <c>&lt;INTERNALDATE localTime&gt;…Z&lt;/INTERNALDATE&gt;</c> (docs/ximss.md §7.1).
     /// </summary>
     public static void WriteTimeField(this XimssXmlWriter writer, string field, DateTimeOffset time, bool includeTimeShift)
     {

@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>The folder-level counters of a <c>folderReport mode="init"</c> (spec §4.5).</summary>
+/// <summary>The folder-level counters of a <c>folderReport mode="init"</c> (docs/ximss.md §7.5).</summary>
 /// <param name="Messages">Messages in the view (after the filter).</param>
 /// <param name="Unseen">Unseen messages in the view.</param>
 public sealed record FolderStatus(int Messages, int Unseen)

@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>The contents of one <c>mailbox</c> data message, an entry of <c>mailboxList</c> (spec §4.4).</summary>
+/// <summary>The contents of one <c>mailbox</c> data message, an entry of <c>mailboxList</c> (docs/ximss.md §7.4).</summary>
 /// <remarks>Null members are left out. Attribute names are CGP's mailbox-info keys, capitalised as the Java client (tested against CGP) reads them.</remarks>
 /// <param name="Mailbox">The mailbox name, with <c>/</c> between hierarchy levels.</param>
 public sealed record MailboxInfo(string Mailbox)

@@ -2,13 +2,13 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>Writers for the mailbox-level data messages (spec §3.3, §4.4, §4.8; docs/ximss.md for ACLs and aliases).</summary>
+/// <summary>Writers for the mailbox-level data messages (docs/ximss.md §5.3, §7.4).</summary>
 public static class MailboxMessages
 {
     /// <summary>
     /// <c>&lt;mailbox id mailbox Messages Size Unseen …/&gt;</c>, one per listed mailbox. With a null
     /// <paramref name="id"/> it is the asynchronous mailbox-level report sent to sessions that set
-    /// <c>reportMailboxChanges</c> (spec §3.2; docs/ximss.md).
+    /// <c>reportMailboxChanges</c> (docs/ximss.md §7.4).
     /// </summary>
     public static void WriteMailbox(this XimssXmlWriter writer, string? id, MailboxInfo mailbox)
     {

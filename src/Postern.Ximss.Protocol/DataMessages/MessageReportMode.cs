@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>The kind of a message-level <c>folderReport</c> that carries fields (spec §4.5).</summary>
+/// <summary>The kind of a message-level <c>folderReport</c> that carries fields (docs/ximss.md §7.5).</summary>
 public enum MessageReportMode
 {
     /// <summary>A <c>folderBrowse</c> item: no <c>mode</c> attribute.</summary>

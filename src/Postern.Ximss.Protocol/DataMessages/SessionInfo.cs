@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>The contents of a <c>session</c> data message, sent after a successful login (spec §2, §4.8).</summary>
+/// <summary>The contents of a <c>session</c> data message, sent after a successful login (docs/ximss.md §6, §7.3).</summary>
 /// <param name="UrlId">The session id used in HTTP URLs (<c>/Session/&lt;urlID&gt;/</c>).</param>
 /// <param name="UserName">The authenticated account, <c>user@domain</c>.</param>
 public sealed record SessionInfo(string UrlId, string UserName)

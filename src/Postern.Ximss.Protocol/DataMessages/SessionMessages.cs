@@ -2,7 +2,7 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.DataMessages;
 
-/// <summary>Writers for responses and the session-level data messages (spec §4.2, §4.3, §4.8).</summary>
+/// <summary>Writers for responses and the session-level data messages (docs/ximss.md §7.2, §7.3).</summary>
 public static class SessionMessages
 {
     /// <summary>
@@ -37,7 +37,7 @@ public static class SessionMessages
         writer.WriteEndElement();
     }
 
-    /// <summary><c>&lt;features id domain&gt;&lt;starttls/&gt;&lt;sasl&gt;…&lt;/sasl&gt;…&lt;/features&gt;</c> (spec §4.3).</summary>
+    /// <summary><c>&lt;features id domain&gt;&lt;starttls/&gt;&lt;sasl&gt;…&lt;/sasl&gt;…&lt;/features&gt;</c> (docs/ximss.md §7.3).</summary>
     public static void WriteFeatures(this XimssXmlWriter writer, string id, FeatureSet features)
     {
         writer.WriteStartElement("features");
@@ -84,7 +84,7 @@ public static class SessionMessages
 
     /// <summary>
     /// <c>&lt;challenge id value="B64"&gt;B64&lt;/challenge&gt;</c>: a SASL challenge, base64-encoded, in both
-    /// the attribute (Flash-library clients) and the text (reference form), spec §2.
+    /// the attribute (Flash-library clients) and the text (reference form), docs/ximss.md §6.
     /// </summary>
     public static void WriteChallenge(this XimssXmlWriter writer, string id, ReadOnlySpan<byte> challenge)
     {
@@ -107,7 +107,7 @@ public static class SessionMessages
     }
 
     /// <summary>
-    /// <c>&lt;prefs id [type]&gt;&lt;Language&gt;english&lt;/Language&gt;…&lt;/prefs&gt;</c> (spec §3.2): one element
+    /// <c>&lt;prefs id [type]&gt;&lt;Language&gt;english&lt;/Language&gt;…&lt;/prefs&gt;</c> (docs/ximss.md §5.2): one element
     /// per preference, its name the key; values that are not plain strings are CGP XML objects.
     /// </summary>
     public static void WritePrefs(this XimssXmlWriter writer, string id, string? type, IEnumerable<XimssElement> preferences)
@@ -120,7 +120,7 @@ public static class SessionMessages
         writer.WriteEndElement();
     }
 
-    /// <summary><c>&lt;bye/&gt;</c> without an id: the server has ended the session (spec §1.1).</summary>
+    /// <summary><c>&lt;bye/&gt;</c> without an id: the server has ended the session (docs/ximss.md §1).</summary>
     public static void WriteBye(this XimssXmlWriter writer) => writer.WriteEmptyElement("bye");
 
     private static void WriteNamedItems(XimssXmlWriter writer, string element, IEnumerable<string> names)

@@ -13,7 +13,7 @@ public static class FlashPolicy
 
     /// <summary>
     /// The allow-all policy, zero-terminated: any domain may connect to any port. CGP answers the
-    /// same document (spec §1.1); Adobe requires the zero byte after it.
+    /// same document (docs/ximss.md §1); Adobe requires the zero byte after it.
     /// </summary>
     public static ReadOnlySpan<byte> Response =>
         "<?xml version=\"1.0\"?><cross-domain-policy><allow-access-from domain=\"*\" to-ports=\"*\"/></cross-domain-policy>\0"u8;

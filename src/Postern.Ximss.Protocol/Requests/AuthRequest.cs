@@ -4,7 +4,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// <c>&lt;auth id&gt;BASE64&lt;/auth&gt;</c> or <c>&lt;auth id value="BASE64"/&gt;</c>: the client's answer
-/// to a SASL challenge, under the id of the <see cref="AuthenticateRequest"/> it continues (spec §2).
+/// to a SASL challenge, under the id of the <see cref="AuthenticateRequest"/> it continues (docs/ximss.md §6).
 /// </summary>
 /// <param name="Id">The id of the exchange.</param>
 /// <param name="Response">The base64 response; empty for an empty response, <c>*</c> to cancel (RFC 4422 §3.5).</param>

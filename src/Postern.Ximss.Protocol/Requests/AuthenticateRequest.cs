@@ -4,7 +4,7 @@ using Postern.Ximss.Protocol.Sasl;
 namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
-/// Starts a SASL exchange, in either shape CGP clients use (spec §2): <c>&lt;authenticate id method/&gt;</c>
+/// Starts a SASL exchange, in either shape CGP clients use (docs/ximss.md §6): <c>&lt;authenticate id method/&gt;</c>
 /// (reference form) or <c>&lt;login id method/&gt;</c> (Flash-library form). The server answers with
 /// <c>challenge</c> messages and the client continues with <see cref="AuthRequest"/> under the same id.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Postern.Ximss.Protocol.Requests;
 /// <summary>
 /// <c>&lt;folderBrowse id folder&gt;&lt;index from till/&gt;&lt;/folderBrowse&gt;</c> or with <c>&lt;UID&gt;</c>
 /// children → one <c>folderReport</c> (no <c>mode</c>) per message, with <c>index</c>, <c>UID</c> and the
-/// folder's fields (spec §3.4). Exactly one of <see cref="Indexes"/> and <see cref="Uids"/> is set.
+/// folder's fields (docs/ximss.md §5.4). Exactly one of <see cref="Indexes"/> and <see cref="Uids"/> is set.
 /// </summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Folder">The open folder.</param>

@@ -2,7 +2,7 @@ using Postern.Ximss.Protocol.Values;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary>The <c>filter</c>/<c>filterField</c> pair of a folder view: which messages the view shows (spec §3.4).</summary>
+/// <summary>The <c>filter</c>/<c>filterField</c> pair of a folder view: which messages the view shows (docs/ximss.md §5.4).</summary>
 /// <param name="Field">
 /// <c>filterField</c>: <c>FLAGS</c> (then <see cref="Flags"/> is set), or a header name whose value must
 /// contain <see cref="Text"/>; null when absent, meaning From, To, Cc or Subject contains it (docs/ximss.md).

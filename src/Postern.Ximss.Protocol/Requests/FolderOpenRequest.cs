@@ -3,7 +3,7 @@ namespace Postern.Ximss.Protocol.Requests;
 /// <summary>
 /// <c>&lt;folderOpen id folder [mailbox] [mailboxClass] [sortField] [sortOrder] [filter] [filterField]&gt;&lt;field&gt;…&lt;/field&gt;…&lt;/folderOpen&gt;</c>:
 /// opens a sorted, filtered view of a mailbox under a client-chosen folder name → one folder-level
-/// <c>folderReport mode="init"</c> (spec §3.4).
+/// <c>folderReport mode="init"</c> (docs/ximss.md §5.4).
 /// </summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Folder">The folder name the client will use (e.g. <c>INBOX-MM-1</c>).</param>

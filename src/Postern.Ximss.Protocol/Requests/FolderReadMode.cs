@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary>The <c>mode</c> of <c>folderRead</c>: what kind of <c>&lt;EMail&gt;</c> comes back (spec §3.4).</summary>
+/// <summary>The <c>mode</c> of <c>folderRead</c>: what kind of <c>&lt;EMail&gt;</c> comes back (docs/ximss.md §5.4).</summary>
 public enum FolderReadMode
 {
     /// <summary>No <c>mode</c>: the message as parsed, every part as it is.</summary>

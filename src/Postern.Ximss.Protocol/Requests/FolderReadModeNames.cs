@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary>The wire names of <see cref="FolderReadMode"/> (spec §3.4), for parsing requests and echoing <c>mode</c> on <c>folderMessage</c>.</summary>
+/// <summary>The wire names of <see cref="FolderReadMode"/> (docs/ximss.md §5.4), for parsing requests and echoing <c>mode</c> on <c>folderMessage</c>.</summary>
 public static class FolderReadModeNames
 {
     private static readonly (string Name, FolderReadMode Mode)[] s_vocabulary =

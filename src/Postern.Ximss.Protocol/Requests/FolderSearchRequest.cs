@@ -5,7 +5,7 @@ namespace Postern.Ximss.Protocol.Requests;
 /// <summary>
 /// <c>&lt;folderSearch id folder filter [limit] [timeout]/&gt;</c> → one <c>folderSearch</c> data message
 /// listing the matching UIDs in view order (docs/ximss.md, Searching). <c>filter</c> holds IMAP SEARCH
-/// keys (the Java client sends <c>filter="ALL"</c>, spec §3.4).
+/// keys (the Java client sends <c>filter="ALL"</c>, docs/ximss.md §5.4).
 /// </summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Folder">The open folder.</param>

@@ -2,7 +2,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// <c>&lt;folderSync id folder [limit]/&gt;</c> → delta <c>folderReport</c>s (<c>added</c>, <c>updated</c>,
-/// <c>removed</c>) since the client last synchronised; clients call it after a <c>mode="notify"</c> report (spec §3.4).
+/// <c>removed</c>) since the client last synchronised; clients call it after a <c>mode="notify"</c> report (docs/ximss.md §5.4).
 /// </summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Folder">The open folder.</param>

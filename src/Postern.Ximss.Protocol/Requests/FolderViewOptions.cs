@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary>How a folder presents its mailbox: fields per report, sort and filter. Shared by <c>folderOpen</c> and <c>folderReopen</c> (spec §3.4).</summary>
+/// <summary>How a folder presents its mailbox: fields per report, sort and filter. Shared by <c>folderOpen</c> and <c>folderReopen</c> (docs/ximss.md §5.4).</summary>
 /// <param name="Fields">The <c>&lt;field&gt;</c> names each <c>folderReport</c> should carry, in order (e.g. <c>FLAGS</c>, <c>E-From</c>, <c>Subject</c>).</param>
 /// <param name="SortField">The <c>sortField</c> (e.g. <c>INTERNALDATE</c>, <c>Subject</c>); null keeps mailbox (arrival) order.</param>
 /// <param name="SortOrder">The <c>sortOrder</c>.</param>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary><c>&lt;login id authData password/&gt;</c>: plain-password login → <c>session</c> (spec §2).</summary>
+/// <summary><c>&lt;login id authData password/&gt;</c>: plain-password login → <c>session</c> (docs/ximss.md §6).</summary>
 /// <remarks>
 /// A <c>login</c> with a <c>method</c> attribute is the Flash library's SASL form and parses as an
 /// <see cref="AuthenticateRequest"/> instead. <c>userName</c> is accepted for <c>authData</c>, as on the HTTP login URL.

@@ -2,7 +2,7 @@ using Postern.Ximss.Protocol.Values;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary><c>&lt;mailboxList id [filter] [pureFolder] [mailboxClass]/&gt;</c> → one <c>mailbox</c> per match (spec §3.3, §4.4).</summary>
+/// <summary><c>&lt;mailboxList id [filter] [pureFolder] [mailboxClass]/&gt;</c> → one <c>mailbox</c> per match (docs/ximss.md §5.3, §7.4).</summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Filter">Which mailboxes: an IMAP LIST pattern such as <c>%</c> or <c>%/%</c>; absent means <c>*</c>.</param>
 /// <param name="IncludePureFolders">

@@ -4,7 +4,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// <c>&lt;mailboxSubUpdate id&gt;&lt;mailboxSubscription mailbox mode="add|remove"/&gt;…&lt;/mailboxSubUpdate&gt;</c>:
-/// adds and removes subscriptions, in order (spec §3.3). A missing <c>mode</c> means <c>add</c>.
+/// adds and removes subscriptions, in order (docs/ximss.md §5.3). A missing <c>mode</c> means <c>add</c>.
 /// </summary>
 public sealed record MailboxSubUpdateRequest(string Id, ImmutableArray<SubscriptionChange> Changes) : XimssRequest(Id)
 {

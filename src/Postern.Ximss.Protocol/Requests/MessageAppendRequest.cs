@@ -6,7 +6,7 @@ namespace Postern.Ximss.Protocol.Requests;
 /// <summary>
 /// <c>&lt;messageAppend id targetMailbox [flags] [internalDate] [mailboxClass] [report="uid"]&gt;…&lt;/messageAppend&gt;</c>:
 /// stores a message in a mailbox (docs/ximss.md). The message is exactly one of: an <c>&lt;EMail&gt;</c>
-/// child (spec §4.7), the raw RFC 5322 text as the element's text, or an <c>uploadID</c> naming a file
+/// child (docs/ximss.md §7.6), the raw RFC 5322 text as the element's text, or an <c>uploadID</c> naming a file
 /// posted to the session's <c>/UPLOAD/</c> resource.
 /// </summary>
 /// <param name="Id">The request id.</param>

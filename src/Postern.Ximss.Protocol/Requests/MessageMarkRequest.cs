@@ -4,7 +4,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// <c>&lt;messageMark id folder flags&gt;&lt;UID&gt;n&lt;/UID&gt;…&lt;/messageMark&gt;</c>: sets the flags named
-/// positively and clears those named by negation (<c>Seen</c>, <c>Unseen</c>, custom keywords…), spec §3.5.
+/// positively and clears those named by negation (<c>Seen</c>, <c>Unseen</c>, custom keywords…), docs/ximss.md §5.5.
 /// Changes reach the client as <c>folderReport mode="updated"</c>.
 /// </summary>
 public sealed record MessageMarkRequest(string Id, string Folder, FlagList Flags, UidSelection Uids) : XimssRequest(Id)

@@ -6,6 +6,6 @@ public enum MessageRemoveMode
     /// <summary>No <c>mode</c>: as the account's delete preference says (move to Trash, or mark Deleted).</summary>
     Default,
 
-    /// <summary><c>mode="Immediately"</c>: erase now, with no Trash copy (spec §3.5).</summary>
+    /// <summary><c>mode="Immediately"</c>: erase now, with no Trash copy (docs/ximss.md §5.5).</summary>
     Immediately,
 }

@@ -5,7 +5,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// What <c>messageRedirect</c> and <c>messageForward</c> share: messages of an open folder and the
-/// <c>&lt;To&gt;</c> addresses to send them to, one per element as in <c>callRedirect</c> (spec §3.10; docs/ximss.md).
+/// <c>&lt;To&gt;</c> addresses to send them to, one per element as in <c>callRedirect</c> (docs/ximss.md §5.5).
 /// </summary>
 /// <param name="Folder">The open folder.</param>
 /// <param name="Uids">The messages.</param>

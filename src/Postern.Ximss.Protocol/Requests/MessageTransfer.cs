@@ -4,7 +4,7 @@ namespace Postern.Ximss.Protocol.Requests;
 
 /// <summary>
 /// What <c>messageCopy</c> and <c>messageMove</c> share: the source folder, the messages, and the target
-/// (<c>targetMailbox</c>, or <c>mailbox</c> as the Flash library's request object calls it, spec §3.5).
+/// (<c>targetMailbox</c>, or <c>mailbox</c> as the Flash library's request object calls it, docs/ximss.md §5.5).
 /// </summary>
 /// <param name="Folder">The open folder the messages are in.</param>
 /// <param name="Uids">The messages.</param>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary><c>&lt;passwordModify id oldPassword newPassword [recoveryEmail]/&gt;</c>: changes the account password (spec §3.2).</summary>
+/// <summary><c>&lt;passwordModify id oldPassword newPassword [recoveryEmail]/&gt;</c>: changes the account password (docs/ximss.md §5.2).</summary>
 /// <remarks>Neither password appears in <see cref="object.ToString"/>.</remarks>
 /// <param name="Id">The request id.</param>
 /// <param name="OldPassword">The current password, proving the user knows it.</param>

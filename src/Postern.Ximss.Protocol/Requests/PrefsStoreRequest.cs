@@ -3,7 +3,7 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary><c>&lt;prefsStore id [type]&gt;&lt;Language&gt;german&lt;/Language&gt;…&lt;/prefsStore&gt;</c>: updates preferences (spec §3.2).</summary>
+/// <summary><c>&lt;prefsStore id [type]&gt;&lt;Language&gt;german&lt;/Language&gt;…&lt;/prefsStore&gt;</c>: updates preferences (docs/ximss.md §5.2).</summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Type">The preference set, e.g. <c>custom</c>; null for the account's own preferences.</param>
 /// <param name="Preferences">One element per preference: the element name is the key; its text, or its CGP XML-object children, the value.</param>

@@ -50,7 +50,7 @@ internal sealed class RequestElementReader(XimssElement element, string id, Xims
     /// <summary>An optional attribute; empty counts as absent.</summary>
     public string? Optional(string name) => Element.FindAttribute(name) is { Length: > 0 } value ? value : null;
 
-    /// <summary>A boolean attribute: <c>yes</c>/<c>no</c>, <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c> in any case (spec §4.1: CGP uses both styles).</summary>
+    /// <summary>A boolean attribute: <c>yes</c>/<c>no</c>, <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c> in any case (docs/ximss.md §7.1: CGP uses both styles).</summary>
     public bool YesNo(string name, bool whenAbsent = false)
     {
         var value = Optional(name);
@@ -133,7 +133,7 @@ internal sealed class RequestElementReader(XimssElement element, string id, Xims
 
     /// <summary>
     /// The messages named by <c>&lt;UID&gt;n&lt;/UID&gt;</c> and <c>&lt;UID from="a" till="b"/&gt;</c>
-    /// children (any case: sipnet sends <c>&lt;uid&gt;</c>, spec §3.4). At least one is required.
+    /// children (any case: sipnet sends <c>&lt;uid&gt;</c>, docs/ximss.md §5.4). At least one is required.
     /// </summary>
     public UidSelection Uids()
     {
@@ -182,7 +182,7 @@ internal sealed class RequestElementReader(XimssElement element, string id, Xims
         return null;
     }
 
-    /// <summary>The SASL payload of <c>auth</c>/<c>authenticate</c>: a <c>value</c> attribute or the element text (spec §2, both shapes).</summary>
+    /// <summary>The SASL payload of <c>auth</c>/<c>authenticate</c>: a <c>value</c> attribute or the element text (docs/ximss.md §6, both shapes).</summary>
     public string? SaslPayload()
     {
         var value = Element.FindAttribute("value");

@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.Requests;
 
-/// <summary><c>&lt;setSessionOption id name value/&gt;</c>: sets one session option such as <c>idleTimeout</c> or <c>reportMailboxChanges</c> (spec §3.2).</summary>
+/// <summary><c>&lt;setSessionOption id name value/&gt;</c>: sets one session option such as <c>idleTimeout</c> or <c>reportMailboxChanges</c> (docs/ximss.md §5.2).</summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Name">The option name, as sent; the server decides which names it knows.</param>
 /// <param name="Value">The value, possibly empty.</param>

@@ -5,13 +5,13 @@ namespace Postern.Ximss.Protocol.Requests;
 /// <summary>The registry of operations Postern understands, keyed by element name.</summary>
 /// <remarks>
 /// Names match case-insensitively: clients disagree on case (the Java client sends <c>mailBoxList</c>,
-/// spec §3), and no two XIMSS operations differ only in case.
+/// docs/ximss.md §4), and no two XIMSS operations differ only in case.
 /// </remarks>
 public static class XimssOperations
 {
     private static readonly FrozenDictionary<string, XimssOperation> s_byName = Build(
     [
-        // Pre-login (CGP XMLAPI "Pre-Login Operations"; spec §3.1). login with a method attribute is SASL (spec §2).
+        // Pre-login (CGP XMLAPI "Pre-Login Operations"; docs/ximss.md §5.1). login with a method attribute is SASL (docs/ximss.md §6).
         new("listFeatures", RequestPhase.Any, ListFeaturesRequest.Parse),
         new("starttls", RequestPhase.BeforeLogin, StartTlsRequest.Parse),
         new("login", RequestPhase.BeforeLogin, ParseLogin),
@@ -20,7 +20,7 @@ public static class XimssOperations
         new("noop", RequestPhase.Any, NoopRequest.Parse),
         new("bye", RequestPhase.Any, ByeRequest.Parse),
 
-        // Session (spec §3.2).
+        // Session (docs/ximss.md §5.2).
         new("readTime", RequestPhase.AfterLogin, ReadTimeRequest.Parse),
         new("setSessionOption", RequestPhase.AfterLogin, SetSessionOptionRequest.Parse),
         new("setClientName", RequestPhase.AfterLogin, SetClientNameRequest.Parse),
@@ -29,7 +29,7 @@ public static class XimssOperations
         new("prefsStore", RequestPhase.AfterLogin, PrefsStoreRequest.Parse),
         new("passwordModify", RequestPhase.AfterLogin, PasswordModifyRequest.Parse),
 
-        // Mailboxes (spec §3.3).
+        // Mailboxes (docs/ximss.md §5.3).
         new("mailboxList", RequestPhase.AfterLogin, MailboxListRequest.Parse),
         new("mailboxCreate", RequestPhase.AfterLogin, MailboxCreateRequest.Parse),
         new("mailboxRename", RequestPhase.AfterLogin, MailboxRenameRequest.Parse),
@@ -42,7 +42,7 @@ public static class XimssOperations
         new("mailboxAliasList", RequestPhase.AfterLogin, MailboxAliasListRequest.Parse),
         new("mailboxAliasUpdate", RequestPhase.AfterLogin, MailboxAliasUpdateRequest.Parse),
 
-        // Folders (spec §3.4).
+        // Folders (docs/ximss.md §5.4).
         new("folderOpen", RequestPhase.AfterLogin, FolderOpenRequest.Parse),
         new("folderReopen", RequestPhase.AfterLogin, FolderReopenRequest.Parse),
         new("folderClose", RequestPhase.AfterLogin, FolderCloseRequest.Parse),
@@ -52,7 +52,7 @@ public static class XimssOperations
         new("folderSearch", RequestPhase.AfterLogin, FolderSearchRequest.Parse),
         new("folderExpunge", RequestPhase.AfterLogin, FolderExpungeRequest.Parse),
 
-        // Messages (spec §3.5).
+        // Messages (docs/ximss.md §5.5).
         new("messageMark", RequestPhase.AfterLogin, MessageMarkRequest.Parse),
         new("messageRemove", RequestPhase.AfterLogin, MessageRemoveRequest.Parse),
         new("messageCopy", RequestPhase.AfterLogin, MessageCopyRequest.Parse),

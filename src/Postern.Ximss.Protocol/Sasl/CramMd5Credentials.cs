@@ -24,7 +24,7 @@ public sealed record CramMd5Credentials(string UserName, string Challenge, strin
         Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(challenge)));
 
     /// <summary>
-    /// Reads the HTTP-binding CRAM login (<c>userName=U&amp;nonce=N&amp;authData=A</c>, spec §1.2), where
+    /// Reads the HTTP-binding CRAM login (<c>userName=U&amp;nonce=N&amp;authData=A</c>, docs/ximss.md §2), where
     /// <c>A</c> is base64 of the hex digest of the <c>listFeatures</c> nonce.
     /// </summary>
     public static bool TryFromHttpLogin(string userName, string nonce, string authData, [NotNullWhen(true)] out CramMd5Credentials? credentials)

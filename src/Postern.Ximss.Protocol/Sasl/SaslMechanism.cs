@@ -1,6 +1,6 @@
 namespace Postern.Ximss.Protocol.Sasl;
 
-/// <summary>The SASL mechanisms Postern offers on XIMSS (advertised as <c>&lt;sasl&gt;</c> in <c>features</c>, spec §2).</summary>
+/// <summary>The SASL mechanisms Postern offers on XIMSS (advertised as <c>&lt;sasl&gt;</c> in <c>features</c>, docs/ximss.md §6).</summary>
 public enum SaslMechanism
 {
     /// <summary><c>PLAIN</c> (RFC 4616): authorisation id, user name and password in one message.</summary>

@@ -5,7 +5,7 @@ namespace Postern.Ximss.Protocol.Values;
 /// <summary>A <c>mailboxList</c>/<c>mailboxSubList</c> <c>filter</c>: an IMAP LIST pattern (RFC 3501 §6.3.8).</summary>
 /// <remarks>
 /// <c>*</c> matches any run of characters, <c>%</c> any run without the hierarchy separator <c>/</c>
-/// (so <c>%</c> lists top-level mailboxes and <c>%/%</c> their children, as Samoware asks, spec §7).
+/// (so <c>%</c> lists top-level mailboxes and <c>%/%</c> their children, as Samoware asks, docs/ximss.md §8.2).
 /// Other characters match themselves, case-sensitively, except that <c>INBOX</c> as the first name
 /// component matches in any case (RFC 3501 §5.1: INBOX is case-insensitive).
 /// Matching is a position-set walk, O(pattern × name), so no pattern can make it backtrack exponentially.

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Postern.Ximss.Protocol.Values;
 
-/// <summary>The wire names of <see cref="MessageFlags"/> and their negations (spec §3.5, from the CGP Flash library).</summary>
+/// <summary>The wire names of <see cref="MessageFlags"/> and their negations (docs/ximss.md §8.1, from the CGP Flash library).</summary>
 public static class MessageFlagNames
 {
     // Order is the order FLAGS are written in; the first name of each flag is the one written.

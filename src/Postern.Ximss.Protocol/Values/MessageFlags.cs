@@ -1,9 +1,9 @@
 namespace Postern.Ximss.Protocol.Values;
 
-/// <summary>The CGP message flags XIMSS clients set and read (spec §3.5), independent of how a store keeps them.</summary>
+/// <summary>The CGP message flags XIMSS clients set and read (docs/ximss.md §8.1), independent of how a store keeps them.</summary>
 /// <remarks>
 /// <c>Read</c>/<c>Unread</c> on the wire name the same flag as <c>Seen</c>/<c>Unseen</c> (both pairs
-/// are in the CGP vocabulary, spec §3.5; Postern treats them as one IMAP \Seen flag).
+/// are in the CGP vocabulary, docs/ximss.md §8.1; Postern treats them as one IMAP \Seen flag).
 /// <see cref="Recent"/> is reported but never set by clients (RFC 3501 §2.3.2: the server manages \Recent).
 /// Any other word in a <c>flags</c> attribute is a custom keyword, kept as text.
 /// </remarks>

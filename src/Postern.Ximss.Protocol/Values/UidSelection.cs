@@ -6,7 +6,7 @@ namespace Postern.Ximss.Protocol.Values;
 
 /// <summary>
 /// The messages a request names by UID: single <c>&lt;UID&gt;n&lt;/UID&gt;</c> elements and
-/// <c>&lt;UID from="a" till="b"/&gt;</c> ranges (spec §3.4), or an IMAP sequence set in a search.
+/// <c>&lt;UID from="a" till="b"/&gt;</c> ranges (docs/ximss.md §5.4), or an IMAP sequence set in a search.
 /// </summary>
 /// <remarks>
 /// Ranges keep the client's order (a browse by UID answers in that order); use <see cref="Contains"/>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Postern.Ximss.Protocol.Values;
 
-/// <summary>The CGP compact time formats XIMSS uses in attributes and text (spec §4.1).</summary>
+/// <summary>The CGP compact time formats XIMSS uses in attributes and text (docs/ximss.md §7.1).</summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>yyyyMMddTHHmmss</c>: a wall-clock time (<c>localTime</c>, and <c>gmtTime</c> in

@@ -7,7 +7,7 @@ namespace Postern.Ximss.Protocol.Xml;
 
 /// <summary>
 /// The <c>&lt;XIMSS&gt;</c> element of an HTTP-binding request body: zero or more requests, in the order
-/// they must run (seed, "HTTP Binding"; spec §1.2).
+/// they must run (seed, "HTTP Binding"; docs/ximss.md §2).
 /// </summary>
 public sealed class XimssContainer
 {
@@ -28,7 +28,7 @@ public sealed class XimssContainer
 
     /// <summary>
     /// A <c>reqSeq</c> attribute on the root (<c>&lt;XIMSS reqSeq="7"&gt;</c>), which one client reports CGP
-    /// accepting as an alternative to the URL parameter (spec §1.2); null when absent.
+    /// accepting as an alternative to the URL parameter (docs/ximss.md §2); null when absent.
     /// </summary>
     public long? RequestSequence { get; }
 

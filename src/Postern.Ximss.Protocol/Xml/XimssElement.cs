@@ -11,7 +11,7 @@ namespace Postern.Ximss.Protocol.Xml;
 /// an element without children keeps its text exactly, whitespace included.
 /// Lookups come in two kinds: exact (<see cref="GetAttribute"/>) and lenient
 /// (<see cref="FindAttribute"/>, <see cref="FindChild"/>), which match names case-insensitively because
-/// real clients spell names differently (<c>&lt;uid&gt;</c> vs <c>&lt;UID&gt;</c>, spec §3).
+/// real clients spell names differently (<c>&lt;uid&gt;</c> vs <c>&lt;UID&gt;</c>, docs/ximss.md §4).
 /// </remarks>
 public sealed class XimssElement
 {

@@ -10,7 +10,7 @@ namespace Postern.Ximss.Protocol.Xml;
 
 /// <summary>Parses one XIMSS message (a frame, or an HTTP body) into a <see cref="XimssElement"/> tree.</summary>
 /// <remarks>
-/// <para>The bytes must be UTF-8 (spec §1.1); an XML declaration naming another encoding is ignored
+/// <para>The bytes must be UTF-8 (docs/ximss.md §1); an XML declaration naming another encoding is ignored
 /// because the text is decoded before the XML reader sees it. A leading byte-order mark is tolerated.</para>
 /// <para>The reader is locked down: DTDs are refused (no entity expansion, no external resolution),
 /// and the character count, element depth, element count and attributes per element are capped by

@@ -132,7 +132,7 @@ public sealed class XimssXmlWriter
         _output.Advance(written);
     }
 
-    /// <summary>Writes a time as character data, in the CGP compact form (spec §4.1).</summary>
+    /// <summary>Writes a time as character data, in the CGP compact form (docs/ximss.md §7.1).</summary>
     public void WriteTimeString(DateTime value, bool utcMarker)
     {
         RequireOpenElement();

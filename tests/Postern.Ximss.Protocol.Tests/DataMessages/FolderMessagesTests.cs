@@ -10,7 +10,7 @@ public class FolderMessagesTests
     [Fact]
     public void SpecFolderReportExamplesAreWrittenExactly()
     {
-        var expected = Transcript.Load("spec-folder-reports.txt").Server;
+        var expected = Transcript.Load("folder-reports.txt").Server;
 
         var written = new[]
         {

@@ -8,7 +8,7 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.Tests.Transcripts;
 
-/// <summary>Samoware's first batch after login (spec §7), over HTTP and replayed as TCP frames.</summary>
+/// <summary>Samoware's first batch after login (docs/ximss.md §5.4), over HTTP and replayed as TCP frames.</summary>
 public class SamowareStartupTests
 {
     private static readonly byte[] s_batch = TestData.Bytes("Samoware", "startup-batch.xml");

@@ -8,7 +8,7 @@ using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.Tests.Transcripts;
 
-/// <summary>The CGP guide's and the spec's example exchanges: what clients send parses, and what we write matches what CGP writes.</summary>
+/// <summary>Example exchanges from the CGP guide and from CGP clients: what clients send parses, and what we write matches what CGP writes.</summary>
 public class TranscriptTests
 {
     // The guide's examples show 08:33:13 GMT as 00:33:13 local: a server eight hours west of GMT.
@@ -111,7 +111,7 @@ public class TranscriptTests
     [Fact]
     public void LoginFlowsOfTheSpecParseAndAnswerAsCgpDoes()
     {
-        var transcript = Transcript.Load("spec-login.txt");
+        var transcript = Transcript.Load("login.txt");
 
         Assert.Equal(new LoginRequest("A001", "user@example.com", "secret"), ParseRequest(transcript.Client[0], authenticated: false).Request);
         Assert.Equal(AuthenticateForm.LoginMethod, Assert.IsType<AuthenticateRequest>(ParseRequest(transcript.Client[1], authenticated: false).Request).Form);
