@@ -15,6 +15,7 @@ public sealed record AuthRequest(string Id, string Response) : XimssRequest(Id)
 
     internal static AuthRequest Parse(RequestElementReader reader) => new(reader.Id, reader.SaslPayload() ?? "");
 
+    /// <summary>Prints the members for <see cref="object.ToString"/>, leaving secrets out.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id).Append(", Response = (hidden)");

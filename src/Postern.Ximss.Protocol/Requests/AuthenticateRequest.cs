@@ -23,6 +23,7 @@ public sealed record AuthenticateRequest(string Id, SaslMechanism Mechanism, str
         return new(reader.Id, mechanism, reader.SaslPayload(), form);
     }
 
+    /// <summary>Prints the members for <see cref="object.ToString"/>, leaving secrets out.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id).Append(", Mechanism = ").Append(Mechanism)

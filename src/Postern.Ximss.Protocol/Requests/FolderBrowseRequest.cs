@@ -1,5 +1,6 @@
 using System.Globalization;
 using Postern.Ximss.Protocol.Values;
+using Postern.Ximss.Protocol.Xml;
 
 namespace Postern.Ximss.Protocol.Requests;
 
@@ -30,7 +31,7 @@ public sealed record FolderBrowseRequest(string Id, string Folder, IndexRange? I
         return new(reader.Id, folder, ParseIndexRange(reader, index), null);
     }
 
-    private static IndexRange? ParseIndexRange(RequestElementReader reader, Xml.XimssElement index)
+    private static IndexRange? ParseIndexRange(RequestElementReader reader, XimssElement index)
     {
         if (!TryParseIndex(index.FindAttribute("from"), out var from) || !TryParseIndex(index.FindAttribute("till"), out var till) || from > till)
         {

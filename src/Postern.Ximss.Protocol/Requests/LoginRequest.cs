@@ -21,6 +21,7 @@ public sealed record LoginRequest(string Id, string AuthData, string Password) :
         return new(reader.Id, authData ?? "", reader.RequiredAllowEmpty("password"));
     }
 
+    /// <summary>Prints the members for <see cref="object.ToString"/>, leaving secrets out.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id).Append(", AuthData = ").Append(AuthData).Append(", Password = (hidden)");

@@ -14,6 +14,7 @@ public sealed record PasswordModifyRequest(string Id, string OldPassword, string
     internal static PasswordModifyRequest Parse(RequestElementReader reader) =>
         new(reader.Id, reader.RequiredAllowEmpty("oldPassword"), reader.Required("newPassword"), reader.Optional("recoveryEmail"));
 
+    /// <summary>Prints the members for <see cref="object.ToString"/>, leaving secrets out.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id).Append(", OldPassword = (hidden), NewPassword = (hidden), RecoveryEmail = ").Append(RecoveryEmail);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Postern.Ximss.Protocol.Requests;
 
@@ -67,7 +68,7 @@ public static class XimssOperations
     public static IEnumerable<XimssOperation> All => s_byName.Values;
 
     /// <summary>Finds the operation an element name stands for, in any case.</summary>
-    public static bool TryGet(string elementName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out XimssOperation? operation) =>
+    public static bool TryGet(string elementName, [NotNullWhen(true)] out XimssOperation? operation) =>
         s_byName.TryGetValue(elementName, out operation);
 
     private static XimssRequest ParseLogin(RequestElementReader reader) =>

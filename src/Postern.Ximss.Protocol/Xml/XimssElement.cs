@@ -8,7 +8,8 @@ namespace Postern.Ximss.Protocol.Xml;
 /// <remarks>
 /// <see cref="Text"/> is the concatenated character data directly inside the element. When an element
 /// has child elements, whitespace-only text between them is dropped (it is indentation, not data);
-/// an element without children keeps its text exactly, whitespace included.
+/// an element without children keeps its text exactly, whitespace included. Mixed content keeps its
+/// text but not where it stood among the children; <see cref="WriteTo"/> writes the text first.
 /// Lookups come in two kinds: exact (<see cref="GetAttribute"/>) and lenient
 /// (<see cref="FindAttribute"/>, <see cref="FindChild"/>), which match names case-insensitively because
 /// real clients spell names differently (<c>&lt;uid&gt;</c> vs <c>&lt;UID&gt;</c>, docs/ximss.md §4).

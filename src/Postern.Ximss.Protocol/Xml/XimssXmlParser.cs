@@ -29,8 +29,10 @@ public static class XimssXmlParser
         XimssLimits? limits = null)
     {
         limits ??= XimssLimits.Default;
-        if (utf8.IsSingleSegment || utf8.Length > limits.MaxFrameBytes)
-            return TryParse(utf8.IsSingleSegment ? utf8.FirstSpan : [], utf8.Length, out element, out error, limits);
+        if (utf8.IsSingleSegment)
+            return TryParse(utf8.FirstSpan, out element, out error, limits);
+        if (utf8.Length > limits.MaxFrameBytes)
+            return TooLarge(out element, out error);
 
         var rented = ArrayPool<byte>.Shared.Rent((int)utf8.Length);
         try
@@ -50,27 +52,17 @@ public static class XimssXmlParser
         ReadOnlySpan<byte> utf8,
         [NotNullWhen(true)] out XimssElement? element,
         [NotNullWhen(false)] out XimssError? error,
-        XimssLimits? limits = null) =>
-        TryParse(utf8, utf8.Length, out element, out error, limits ?? XimssLimits.Default);
-
-    private static bool TryParse(
-        ReadOnlySpan<byte> utf8,
-        long length,
-        [NotNullWhen(true)] out XimssElement? element,
-        [NotNullWhen(false)] out XimssError? error,
-        XimssLimits limits)
+        XimssLimits? limits = null)
     {
-        element = null;
-        if (length > limits.MaxFrameBytes)
-        {
-            error = XimssError.FrameTooLarge;
-            return false;
-        }
+        limits ??= XimssLimits.Default;
+        if (utf8.Length > limits.MaxFrameBytes)
+            return TooLarge(out element, out error);
 
         if (utf8.StartsWith(ByteOrderMark))
             utf8 = utf8[ByteOrderMark.Length..];
         if (!Utf8.IsValid(utf8))
         {
+            element = null;
             error = XimssError.XmlSyntax("the message is not valid UTF-8");
             return false;
         }
@@ -87,13 +79,10 @@ public static class XimssXmlParser
     {
         ArgumentNullException.ThrowIfNull(xml);
         limits ??= XimssLimits.Default;
-        element = null;
         if (xml.Length > limits.MaxFrameBytes)
-        {
-            error = XimssError.FrameTooLarge;
-            return false;
-        }
+            return TooLarge(out element, out error);
 
+        element = null;
         try
         {
             using var reader = XmlReader.Create(new StringReader(xml), CreateSettings(limits));
@@ -104,6 +93,13 @@ public static class XimssXmlParser
             error = XimssError.XmlSyntax(Describe(exception));
             return false;
         }
+    }
+
+    private static bool TooLarge(out XimssElement? element, out XimssError? error)
+    {
+        element = null;
+        error = XimssError.FrameTooLarge;
+        return false;
     }
 
     private static XmlReaderSettings CreateSettings(XimssLimits limits) => new()

@@ -1,9 +1,7 @@
 using System.Buffers;
 using Postern.Ximss.Protocol.Framing;
 using Postern.Ximss.Protocol.Requests;
-using Postern.Ximss.Protocol.Tests.Requests;
 using Postern.Ximss.Protocol.Tests.Support;
-using Postern.Testing;
 
 namespace Postern.Ximss.Protocol.Tests.Framing;
 
@@ -16,14 +14,8 @@ public class MalformedFrameTests
     public static TheoryData<string, int, string, string> Cases()
     {
         var data = new TheoryData<string, int, string, string>();
-        foreach (var line in TestData.Text("Frames", "malformed-frames.txt").Split('\n').Select(l => l.TrimEnd('\r')))
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            var cells = line.Split(" | ", 4);
-            data.Add(cells[0].Trim(), int.Parse(cells[1].Trim()), cells[2].Trim(), cells[3]);
-        }
-
+        foreach (var row in TableFile.Rows("Frames", "malformed-frames.txt", 4))
+            data.Add(row[0], int.Parse(row[1]), row[2], row[3]);
         return data;
     }
 
@@ -31,7 +23,7 @@ public class MalformedFrameTests
     [MemberData(nameof(Cases))]
     public void MalformedFrameGivesOneErrorAndTheSessionReadsTheNextFrame(string state, int errorNumber, string errorText, string frame)
     {
-        var authenticated = RequestTables.IsAuthenticated(state);
+        var authenticated = TableFile.IsAuthenticated(state);
         byte[] input = [.. WireText.Decode(frame), .. s_next];
 
         var whole = Decode([input], authenticated);

@@ -8,7 +8,7 @@ public class XimssRequestParserTests
     public static TheoryData<string, string, string> ValidRequests()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var row in RequestTables.Rows("valid-requests.txt", 3))
+        foreach (var row in TableFile.Rows("Requests", "valid-requests.txt", 3))
             data.Add(row[0], row[1], row[2]);
         return data;
     }
@@ -16,7 +16,7 @@ public class XimssRequestParserTests
     public static TheoryData<string, int, string, string> InvalidRequests()
     {
         var data = new TheoryData<string, int, string, string>();
-        foreach (var row in RequestTables.Rows("invalid-requests.txt", 4))
+        foreach (var row in TableFile.Rows("Requests", "invalid-requests.txt", 4))
             data.Add(row[0], int.Parse(row[1]), row[2], row[3]);
         return data;
     }
@@ -25,7 +25,7 @@ public class XimssRequestParserTests
     [MemberData(nameof(ValidRequests))]
     public void ValidRequestParsesToItsType(string state, string type, string xml)
     {
-        var result = XimssRequestParser.Parse(Written.Parse(xml), RequestTables.IsAuthenticated(state));
+        var result = XimssRequestParser.Parse(Written.Parse(xml), TableFile.IsAuthenticated(state));
 
         Assert.True(result.Succeeded, result.Error?.Text);
         Assert.Equal(type, result.Request.GetType().Name);
@@ -36,7 +36,7 @@ public class XimssRequestParserTests
     [MemberData(nameof(InvalidRequests))]
     public void BadRequestIsAnsweredWithAPreciseError(string state, int errorNumber, string errorText, string xml)
     {
-        var result = XimssRequestParser.Parse(Written.Parse(xml), RequestTables.IsAuthenticated(state));
+        var result = XimssRequestParser.Parse(Written.Parse(xml), TableFile.IsAuthenticated(state));
 
         Assert.False(result.Succeeded);
         Assert.Equal(errorText, result.Error.Text);
@@ -47,8 +47,8 @@ public class XimssRequestParserTests
     [Fact]
     public void EveryRegisteredOperationHasAValidAndAnInvalidExample()
     {
-        var valid = RequestTables.Rows("valid-requests.txt", 3).Select(r => Written.Parse(r[2]).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var invalid = RequestTables.Rows("invalid-requests.txt", 4).Select(r => Written.Parse(r[3]).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var valid = TableFile.Rows("Requests", "valid-requests.txt", 3).Select(r => Written.Parse(r[2]).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var invalid = TableFile.Rows("Requests", "invalid-requests.txt", 4).Select(r => Written.Parse(r[3]).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         foreach (var operation in XimssOperations.All)
         {
