@@ -19,7 +19,10 @@ namespace Postern.Ximss.Protocol.Framing;
 /// are dropped, so clients that add line breaks between messages work. A frame longer than
 /// <see cref="XimssLimits.MaxFrameBytes"/> yields one <see cref="XimssError.FrameTooLarge"/> error;
 /// the reader then discards input up to and including the next zero byte and carries on with the
-/// frame after it (<see cref="IsResynchronizing"/> is true meanwhile). One reader per connection.</para>
+/// frame after it (<see cref="IsResynchronizing"/> is true meanwhile).</para>
+/// <para>One reader per connection. Between calls the caller must keep every byte the reader did not
+/// consume and pass it again at the start of the next input (as a pipe does); the reader remembers how
+/// far into that pending frame it has already looked.</para>
 /// </remarks>
 public sealed class XimssFrameReader
 {
@@ -27,6 +30,10 @@ public sealed class XimssFrameReader
     private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
 
     private readonly int _maxFrameBytes;
+
+    // How many bytes of the pending (unconsumed) frame are known to hold no zero byte. Searching resumes
+    // there, so a frame that trickles in a byte at a time costs linear, not quadratic, time.
+    private long _examined;
 
     /// <summary>Creates a reader that enforces <paramref name="limits"/> (default <see cref="XimssLimits.Default"/>).</summary>
     public XimssFrameReader(XimssLimits? limits = null)
@@ -57,13 +64,14 @@ public sealed class XimssFrameReader
             if (input.End)
                 return FrameStatus.NeedMoreData;
 
-            if (!input.TryReadTo(out ReadOnlySequence<byte> payload, Terminator, advancePastDelimiter: true))
+            if (!TryReadPayload(ref input, out var payload))
             {
                 if (input.Remaining <= _maxFrameBytes)
                     return FrameStatus.NeedMoreData;
 
                 // Over the limit with no terminator in sight: drop what we hold and skip to the next zero byte.
                 input.AdvanceToEnd();
+                _examined = 0;
                 IsResynchronizing = true;
                 error = XimssError.FrameTooLarge;
                 return FrameStatus.Error;
@@ -82,6 +90,23 @@ public sealed class XimssFrameReader
             frame = new XimssFrame(payload);
             return FrameStatus.Frame;
         }
+    }
+
+    private bool TryReadPayload(ref SequenceReader<byte> input, out ReadOnlySequence<byte> payload)
+    {
+        var unread = input.UnreadSequence;
+        var examined = Math.Min(_examined, unread.Length);
+        if (unread.Slice(examined).PositionOf(Terminator) is not { } terminator)
+        {
+            _examined = unread.Length;
+            payload = default;
+            return false;
+        }
+
+        _examined = 0;
+        payload = unread.Slice(0, terminator);
+        input.Advance(payload.Length + 1);
+        return true;
     }
 
     private bool TrySkipPastTerminator(ref SequenceReader<byte> input)

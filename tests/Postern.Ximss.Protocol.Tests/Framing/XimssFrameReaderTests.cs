@@ -53,6 +53,35 @@ public class XimssFrameReaderTests
     }
 
     [Fact]
+    public void FrameTricklingInAByteAtATimeIsReadInLinearTime()
+    {
+        // 2 MiB arriving one byte per read: re-scanning the pending bytes on every read would look at
+        // about 2 * 10^12 bytes (20 s here); resuming where the last search stopped looks at each once (0.1 s).
+        const int size = 2 * 1024 * 1024;
+        var bytes = new byte[size + 1];
+        bytes.AsSpan(0, size).Fill((byte)'a');
+        var reader = new XimssFrameReader();
+        var consumed = 0;
+        var frames = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        for (var available = 1; available <= bytes.Length; available++)
+        {
+            var input = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes, consumed, available - consumed));
+            while (reader.TryRead(ref input, out var frame, out _) == FrameStatus.Frame)
+            {
+                Assert.Equal(size, frame.Payload.Length);
+                frames++;
+            }
+
+            consumed += (int)input.Consumed;
+        }
+
+        Assert.Equal(1, frames);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void DefaultLimitAcceptsAFrameOfFourMebibytes()
     {
         var payload = new byte[XimssLimits.Default.MaxFrameBytes];
