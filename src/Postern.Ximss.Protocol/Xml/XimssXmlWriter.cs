@@ -67,12 +67,12 @@ public sealed class XimssXmlWriter
         var name = _open[--_depth];
         if (_inStartTag)
         {
-            WriteAscii("/>"u8);
+            WriteBytes("/>"u8);
             _inStartTag = false;
             return;
         }
 
-        WriteAscii("</"u8);
+        WriteBytes("</"u8);
         WriteUtf8(name);
         WriteByte((byte)'>');
     }
@@ -160,7 +160,7 @@ public sealed class XimssXmlWriter
     public void WriteRaw(ReadOnlySpan<byte> utf8Xml)
     {
         CloseStartTag();
-        WriteAscii(utf8Xml);
+        WriteBytes(utf8Xml);
     }
 
     /// <summary>Lets code that speaks <see cref="XmlWriter"/> write content here (e.g. an <c>&lt;EMail&gt;</c> renderer).</summary>
@@ -209,7 +209,7 @@ public sealed class XimssXmlWriter
         CheckName(name);
         WriteByte((byte)' ');
         WriteUtf8(name);
-        WriteAscii("=\""u8);
+        WriteBytes("=\""u8);
     }
 
     private void RequireOpenElement()
@@ -253,7 +253,7 @@ public sealed class XimssXmlWriter
                 continue;
             }
 
-            WriteAscii(c switch
+            WriteBytes(c switch
             {
                 '&' => "&amp;"u8,
                 '<' => "&lt;"u8,
@@ -284,7 +284,7 @@ public sealed class XimssXmlWriter
         }
     }
 
-    private void WriteAscii(ReadOnlySpan<byte> bytes)
+    private void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         _output.Write(bytes);
     }
