@@ -1,4 +1,14 @@
 using System.CommandLine;
+using Postern.Server.Cli;
 
-var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server.");
-return await root.Parse(args).InvokeAsync();
+// One line per verb group; each group lives in its own file under Cli/.
+var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server.")
+{
+    CommonOptions.Data,
+    ServeCommand.Create(),
+    DomainCommands.Create(),
+    AccountCommands.Create(),
+    MailboxCommands.Create(),
+    StoreCommands.Create(),
+};
+return await CliRunner.RunAsync(root, args);
