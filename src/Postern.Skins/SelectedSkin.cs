@@ -47,6 +47,19 @@ public sealed class SelectedSkin : ITemplateResolver
     /// </summary>
     public string FilesRef => SkinFilesPath.FilesRef(_domain, _requestedName, Version);
 
+    /// <summary>
+    /// This skin with the files of <paramref name="directory"/> looked up before every skin of the lookup
+    /// order (pages, includes, and <c>&lt;language&gt;.data</c> / <c>strings.data</c> strings): a skin
+    /// author's working copy, rendered as if uploaded.
+    /// </summary>
+    public SelectedSkin WithWorkingDirectory(string directory)
+    {
+        var source = new WorkingDirectorySource(Path.GetFullPath(directory));
+        var working = new SkinIdentity(SkinLevel.Working, source.Directory, "");
+        var index = new SkinIndex(working, source, source.ListFiles("") ?? []);
+        return new SelectedSkin(_domain, _requestedName, Skin, [working, .. LookupOrder], [index, .. _chain]);
+    }
+
     /// <summary>The file called <paramref name="fileName"/> (any letter case) in the first skin of the lookup order that has it.</summary>
     public SkinFile? FindFile(string fileName)
     {

@@ -81,7 +81,8 @@ public sealed class SkinCatalog
     {
         if (string.IsNullOrEmpty(domain))
             return null;
-        domain = domain.ToLowerInvariant();
+        if (domain.AsSpan().ContainsAnyInRange('A', 'Z'))
+            domain = domain.ToLowerInvariant();
         return SkinNames.IsValidDomain(domain, out var problem) ? domain : throw new ArgumentException(problem, nameof(domain));
     }
 

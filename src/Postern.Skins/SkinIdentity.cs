@@ -11,6 +11,13 @@ public enum SkinLevel
 
     /// <summary>The skins shipped with Postern; read-only.</summary>
     Stock,
+
+    /// <summary>
+    /// A skin author's working directory, looked up before the selected skin by
+    /// <see cref="SelectedSkin.WithWorkingDirectory"/> (<c>postern skin render</c>); <see cref="SkinIdentity.Domain"/>
+    /// holds the directory.
+    /// </summary>
+    Working,
 }
 
 /// <summary>Which browsers a skin serves, decided by its name (WebApp, "WAP/WML Skins" and "cHTML Skins").</summary>
@@ -39,6 +46,7 @@ public sealed record SkinIdentity(SkinLevel Level, string? Domain, string Name)
         {
             SkinLevel.Domain => $"domain {Domain}",
             SkinLevel.Server => "server",
+            SkinLevel.Working => $"working directory {Domain}",
             _ => "stock",
         };
         return IsUnnamed ? $"{where} unnamed skin" : $"{where} skin {Name}";

@@ -36,6 +36,7 @@ internal sealed class SkinIndex
         {
             SkinLevel.Domain => $"domains/{Id.Domain}/{skin}/{fileName}",
             SkinLevel.Server => $"server/{skin}/{fileName}",
+            SkinLevel.Working => Path.Combine(Id.Domain!, fileName),
             _ => $"stock/{skin}/{fileName}",
         };
     }

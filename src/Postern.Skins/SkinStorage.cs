@@ -32,7 +32,8 @@ internal sealed class SkinStorage(SkinOptions options)
     {
         SkinLevel.Domain => Domain(domain!),
         SkinLevel.Server => Server,
-        _ => Stock,
+        SkinLevel.Stock => Stock,
+        _ => null,
     };
 
     /// <summary>Records that skins changed, for caches in this and other processes.</summary>

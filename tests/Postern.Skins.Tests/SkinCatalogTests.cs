@@ -248,4 +248,20 @@ public class SkinCatalogTests
         Assert.Equal("text/css; charset=utf-8", SkinContentTypes.For("style.css"));
         Assert.Equal("application/octet-stream", SkinContentTypes.For("strings.data"));
     }
+
+    [Fact]
+    public void WorkingDirectoryIsLookedUpBeforeTheSelectedSkin()
+    {
+        using var fixture = new SkinFixture();
+        var working = Path.Combine(fixture.DataDirectory, "work");
+        Directory.CreateDirectory(working);
+        File.WriteAllText(Path.Combine(working, "Footer.wssi"), "<footer>working footer</footer>");
+        File.WriteAllText(Path.Combine(working, "german.data"), "{ Hello = \"Hallo aus der Arbeitskopie\"; }");
+        var skin = new SkinCatalog(fixture.Options).Select(null, "Golden").WithWorkingDirectory(working);
+
+        var context = new TemplateContext(new DataDictionary()) { Includes = skin, Strings = skin.Strings("german") };
+
+        Assert.Equal(SkinLevel.Working, skin.LookupOrder[0].Level);
+        Assert.Equal("<h1>Stock-Titel</h1>\nHallo aus der Arbeitskopie<footer>working footer</footer>\n", skin.FindTemplate("hello.wssp")!.Render(context).Text);
+    }
 }

@@ -47,19 +47,31 @@ internal static class ValueFormats
             ValueSemantics.Write(value, state.Output);
             return;
         }
-        state.Output.Write(FormatSize(bytes));
+        var span = state.Output.GetSpan(24);
+        state.Output.Advance(FormatSize(bytes, span));
     }
 
     public static string FormatSize(long bytes)
     {
+        Span<char> span = stackalloc char[24];
+        return new string(span[..FormatSize(bytes, span)]);
+    }
+
+    /// <summary>Writes the size into <paramref name="destination"/> (24 characters suffice) and returns the length.</summary>
+    private static int FormatSize(long bytes, Span<char> destination)
+    {
         const long Unit = 1024;
-        if (bytes < 10 * Unit)
-            return bytes.ToString(CultureInfo.InvariantCulture);
-        if (bytes < 10 * Unit * Unit)
-            return (bytes / Unit).ToString(CultureInfo.InvariantCulture) + "K";
-        if (bytes < 10 * Unit * Unit * Unit)
-            return (bytes / (Unit * Unit)).ToString(CultureInfo.InvariantCulture) + "M";
-        return (bytes / (Unit * Unit * Unit)).ToString(CultureInfo.InvariantCulture) + "G";
+        var (value, suffix) = bytes switch
+        {
+            < 10 * Unit => (bytes, '\0'),
+            < 10 * Unit * Unit => (bytes / Unit, 'K'),
+            < 10 * Unit * Unit * Unit => (bytes / (Unit * Unit), 'M'),
+            _ => (bytes / (Unit * Unit * Unit), 'G'),
+        };
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        if (suffix != '\0')
+            destination[written++] = suffix;
+        return written;
     }
 
     public static void WriteNumber(DataValue? value, RenderState state)
