@@ -1,0 +1,172 @@
+using System.Text;
+using Postern.Mime.Encodings;
+using Postern.Mime.Text;
+
+namespace Postern.Mime;
+
+/// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded files.</summary>
+public sealed partial class MimePart
+{
+    /// <summary>The bytes read per step when streaming decoded content; a multiple of 4 (base64 quanta).</summary>
+    private const int StreamChunkSize = 64 * 1024;
+
+    /// <summary>The body with its transfer encoding undone; for 7bit, 8bit and binary the raw body itself, not a copy.</summary>
+    public ReadOnlyMemory<byte> DecodeContent() => TransferEncodings.Decode(RawBody, TransferEncoding, out _);
+
+    /// <summary>
+    /// The body as text: transfer encoding undone, then decoded by its charset (the <c>charset</c>
+    /// parameter, a byte-order mark, or for HTML a <c>&lt;meta charset&gt;</c>); unknown or missing
+    /// charsets decode as UTF-8 when valid and windows-1252 otherwise.
+    /// </summary>
+    public string GetText() => DecodeText(DecodeContent().Span, TextCharset());
+
+    /// <summary>Writes the decoded body to <paramref name="destination"/> in chunks, without decoding it all in memory first.</summary>
+    public async Task CopyDecodedContentToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (TransferEncodings.IsIdentity(TransferEncoding) || TransferEncoding == ContentTransferEncoding.UUEncode)
+        {
+            await destination.WriteAsync(DecodeContent(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var output = new byte[StreamChunkSize + 4];
+        var base64 = new Base64Decoder();
+        var quotedPrintable = new QuotedPrintableDecoder();
+        var rest = RawBody;
+        while (!rest.IsEmpty)
+        {
+            var chunk = NextChunk(rest.Span);
+            var written = TransferEncoding == ContentTransferEncoding.Base64
+                ? base64.Decode(rest.Span[..chunk], output)
+                : quotedPrintable.Decode(rest.Span[..chunk], output);
+            await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
+            rest = rest[chunk..];
+        }
+
+        var last = base64.Finish(output);
+        await destination.WriteAsync(output.AsMemory(0, last), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The decoded size, estimated from the encoded size without decoding (exact for identity encodings).</summary>
+    public long EstimateDecodedSize()
+    {
+        var length = EndOffset - BodyOffset;
+        return TransferEncoding switch
+        {
+            // 76-character lines plus CRLF carry 57 bytes (RFC 2045 §6.8).
+            ContentTransferEncoding.Base64 => length * 57L / 78,
+            ContentTransferEncoding.UUEncode => length * 45L / 62,
+            _ => length,
+        };
+    }
+
+    /// <summary>
+    /// Files uuencoded inside this text part (old mailers embed attachments so), numbered from 1 in order.
+    /// Empty for non-text parts.
+    /// </summary>
+    public IReadOnlyList<EmbeddedFile> FindEmbeddedFiles()
+    {
+        if (!IsText)
+        {
+            return [];
+        }
+
+        var content = DecodeContent();
+        var blocks = UUDecoder.FindBlocks(content.Span);
+        var files = new EmbeddedFile[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            files[i] = new EmbeddedFile(i + 1, blocks[i], content);
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Decodes the content completely and reports what was wrong with it (damaged base64 or
+    /// quoted-printable, an unknown charset, an unterminated uuencoded block). Structural problems are
+    /// in <see cref="Defects"/>; this check costs a full decode, so the parser does not run it.
+    /// </summary>
+    public IReadOnlyList<MimeDefect> CheckContent()
+    {
+        if (IsMultipart || Message is not null)
+        {
+            return [];
+        }
+
+        var defects = new List<MimeDefect>();
+        var content = TransferEncodings.Decode(RawBody, TransferEncoding, out var invalid);
+        if (invalid)
+        {
+            defects.Add(new MimeDefect(
+                TransferEncoding == ContentTransferEncoding.QuotedPrintable ? MimeDefectKind.InvalidQuotedPrintable
+                    : TransferEncoding == ContentTransferEncoding.UUEncode ? MimeDefectKind.UnterminatedUuencode
+                    : MimeDefectKind.InvalidBase64,
+                BodyOffset));
+        }
+
+        if (IsText && Charset is { } charset && !Charsets.IsKnown(charset))
+        {
+            defects.Add(new MimeDefect(MimeDefectKind.UnknownCharset, Offset, charset));
+        }
+
+        if (IsText)
+        {
+            foreach (var block in UUDecoder.FindBlocks(content.Span))
+            {
+                if (!block.IsTerminated)
+                {
+                    defects.Add(new MimeDefect(MimeDefectKind.UnterminatedUuencode, BodyOffset, block.FileName));
+                }
+            }
+        }
+
+        return defects;
+    }
+
+    internal static string DecodeText(ReadOnlySpan<byte> content, string? charset)
+    {
+        // A byte-order mark decides over the label (HTML5 §13.2.3.1 does the same).
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Charsets.Utf8.GetString(content[3..]);
+        }
+
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(content[2..]);
+        }
+
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(content[2..]);
+        }
+
+        return Charsets.Decode(content, charset);
+    }
+
+    /// <summary>The charset to decode text with: the label, or for HTML without one the document's meta charset.</summary>
+    private string? TextCharset()
+    {
+        var charset = Charset;
+        if (charset is not null || !ContentType.Is("text", "html"))
+        {
+            return charset;
+        }
+
+        return HtmlCharsetSniffer.Find(DecodeContent().Span);
+    }
+
+    /// <summary>A prefix of <paramref name="rest"/> that ends at a line break, so no quoted-printable escape is split.</summary>
+    private static int NextChunk(ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length <= StreamChunkSize)
+        {
+            return rest.Length;
+        }
+
+        var lf = rest[..StreamChunkSize].LastIndexOf((byte)'\n');
+        return lf < 0 ? StreamChunkSize : lf + 1;
+    }
+}
