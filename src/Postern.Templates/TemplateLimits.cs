@@ -9,7 +9,7 @@ public sealed class TemplateLimits
 
     /// <summary>
     /// The most elements (text, output, structural) one render may execute, counting every loop iteration.
-    /// Default 1,000,000: a 100-row mailbox page with includes runs about 3,000; the cap stops runaway
+    /// Default 1,000,000: a 100-row mailbox page with includes runs a few thousand; the cap stops runaway
     /// pages while leaving room for very large lists.
     /// </summary>
     public int MaxSteps { get; init => field = Positive(value, nameof(MaxSteps)); } = 1_000_000;

@@ -12,6 +12,7 @@ internal sealed class RenderState
     private long _steps;
     private readonly long _maxSteps;
     private readonly int _maxOutput;
+    private DateTime? _localNow;
 
     public RenderState(TemplateContext context, TemplateOutput output, CompiledTemplate page)
     {
@@ -36,6 +37,9 @@ internal sealed class RenderState
     public DataValue?[]? IncludeArguments { get; set; }
 
     public int IncludeDepth { get; set; }
+
+    /// <summary>The current time in the user's time zone, read once per render ("today" for DATETIMESHORT:).</summary>
+    public DateTime LocalNow => _localNow ??= TimeZoneInfo.ConvertTimeFromUtc(Context.TimeProvider.GetUtcNow().UtcDateTime, Context.TimeZone);
 
     /// <summary>Counts one executed element and enforces the step, output and cancellation limits.</summary>
     public void Step(TemplateNode node)

@@ -8,6 +8,8 @@ namespace Postern.Templates.Rendering;
 /// A value of another kind is written as plain text.</remarks>
 internal static class ValueFormats
 {
+    private static readonly string[] s_months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
     public static void WriteDate(TextPrefix prefix, DataValue? value, RenderState state)
     {
         if (value is not DataTimestamp stamp)
@@ -17,24 +19,76 @@ internal static class ValueFormats
         }
         if (stamp.IsRemotePast || stamp.IsRemoteFuture)
             return;
-        var zone = state.Context.TimeZone;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(stamp.Value, zone);
-        var format = prefix switch
+        var local = TimeZoneInfo.ConvertTimeFromUtc(stamp.Value, state.Context.TimeZone);
+        var output = state.Output;
+        switch (prefix)
         {
-            TextPrefix.Date => "dd'-'MMM'-'yyyy",
-            TextPrefix.Time => "HH':'mm':'ss",
-            TextPrefix.DateTime => "dd'-'MMM'-'yyyy' 'HH':'mm':'ss",
-            _ => ShortFormat(local, TimeZoneInfo.ConvertTimeFromUtc(state.Context.TimeProvider.GetUtcNow().UtcDateTime, zone)),
-        };
-        var span = state.Output.GetSpan(32);
-        local.TryFormat(span, out var written, format, CultureInfo.InvariantCulture);
-        state.Output.Advance(written);
+            case TextPrefix.Date:
+                WriteDayMonth(output, local);
+                WriteYear(output, local.Year, fourDigits: true);
+                break;
+            case TextPrefix.Time:
+                WriteTime(output, local, seconds: true);
+                break;
+            case TextPrefix.DateTime:
+                WriteDayMonth(output, local);
+                WriteYear(output, local.Year, fourDigits: true);
+                output.Write(' ');
+                WriteTime(output, local, seconds: true);
+                break;
+            default:
+                // DATETIMESHORT: the time today, the day this year, the day and year before.
+                var now = state.LocalNow;
+                if (local.Date == now.Date)
+                {
+                    WriteTime(output, local, seconds: false);
+                }
+                else
+                {
+                    WriteDayMonth(output, local);
+                    if (local.Year != now.Year)
+                        WriteYear(output, local.Year, fourDigits: false);
+                }
+                break;
+        }
     }
 
-    private static string ShortFormat(DateTime local, DateTime now) =>
-        local.Date == now.Date ? "HH':'mm"
-        : local.Year == now.Year ? "dd'-'MMM"
-        : "dd'-'MMM'-'yy";
+    /// <summary><c>05-Mar</c>.</summary>
+    private static void WriteDayMonth(TemplateOutput output, DateTime moment)
+    {
+        WriteTwoDigits(output, moment.Day);
+        output.Write('-');
+        output.Write(s_months[moment.Month - 1]);
+    }
+
+    /// <summary><c>-2024</c>, or <c>-24</c>.</summary>
+    private static void WriteYear(TemplateOutput output, int year, bool fourDigits)
+    {
+        output.Write('-');
+        if (fourDigits)
+        {
+            WriteTwoDigits(output, year / 100);
+        }
+        WriteTwoDigits(output, year % 100);
+    }
+
+    /// <summary><c>14:05:09</c>, or <c>14:05</c>.</summary>
+    private static void WriteTime(TemplateOutput output, DateTime moment, bool seconds)
+    {
+        WriteTwoDigits(output, moment.Hour);
+        output.Write(':');
+        WriteTwoDigits(output, moment.Minute);
+        if (!seconds)
+            return;
+        output.Write(':');
+        WriteTwoDigits(output, moment.Second);
+    }
+
+    private static void WriteTwoDigits(TemplateOutput output, int value)
+    {
+        output.Write((char)('0' + (value / 10)));
+        output.Write((char)('0' + (value % 10)));
+    }
 
     /// <summary>
     /// Sizes as CommuniGate's skin editor lists them: bytes below 10 K (<c>5806</c>), then whole
