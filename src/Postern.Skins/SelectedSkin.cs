@@ -14,7 +14,7 @@ namespace Postern.Skins;
 public sealed class SelectedSkin : ITemplateResolver
 {
     private readonly SkinIndex[] _chain;
-    private readonly ConcurrentDictionary<string, SkinFile?> _files = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SkinFile> _files = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IDataLookup> _strings = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? _domain;
     private readonly string _requestedName;
@@ -65,13 +65,13 @@ public sealed class SelectedSkin : ITemplateResolver
     {
         if (_files.TryGetValue(fileName, out var cached))
             return cached;
-        SkinFile? found = null;
         foreach (var skin in _chain)
         {
-            if ((found = skin.File(fileName)) is not null)
-                break;
+            // Only hits are cached: requests for names that do not exist must not grow the cache.
+            if (skin.File(fileName) is { } found)
+                return _files.GetOrAdd(fileName, found);
         }
-        return _files.GetOrAdd(fileName, found);
+        return null;
     }
 
     /// <summary>The compiled WSSP file, or <see langword="null"/> when no skin in the lookup order has it.</summary>
@@ -100,6 +100,9 @@ public sealed class SelectedSkin : ITemplateResolver
         var key = IsLanguageName(language) ? language! : "";
         if (_strings.TryGetValue(key, out var cached))
             return cached;
+        // A language no skin in the lookup order has is the default language (and is not cached apart).
+        if (key.Length > 0 && !_chain.Any(s => s.Files.ContainsKey(key + ".data")))
+            return Strings(null);
         var datasets = new List<DataDictionary>();
         if (key.Length > 0)
             datasets.AddRange(_chain.Select(s => s.Dataset(key.ToLowerInvariant() + ".data")).OfType<DataDictionary>());

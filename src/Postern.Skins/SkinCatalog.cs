@@ -8,6 +8,12 @@ namespace Postern.Skins;
 /// <remarks>Thread-safe; create one per data directory and share it.</remarks>
 public sealed class SkinCatalog
 {
+    /// <summary>
+    /// The most (domain, skin name) selections cached. 4096: far more than the skins a server has times
+    /// the domains that use them at once, while bounding what requests naming made-up skins can cost.
+    /// </summary>
+    private const int MaxCachedSelections = 4096;
+
     private readonly SkinStorage _storage;
     private readonly long _checkIntervalMs;
     private SkinCacheGeneration _cache;
@@ -42,7 +48,9 @@ public sealed class SkinCatalog
         var key = (domain ?? "", skinName ?? "");
         if (cache.Selections.TryGetValue(key, out var selected))
             return selected;
-        return cache.Selections.GetOrAdd(key, Build(cache, domain, skinName ?? ""));
+        selected = Build(cache, domain, skinName ?? "");
+        // Skin names can come from request parameters; past the cap, selections are built per request.
+        return cache.Selections.Count < MaxCachedSelections ? cache.Selections.GetOrAdd(key, selected) : selected;
     }
 
     /// <summary>The file a <c>/SkinFiles/…</c> URL names, or <see langword="null"/>.</summary>

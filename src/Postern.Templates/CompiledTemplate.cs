@@ -44,7 +44,7 @@ public sealed class CompiledTemplate
         var start = output.Length;
         var state = new RenderState(context, output, this);
         TemplateNode.RenderAll(Nodes, state);
-        if (output.Length > context.Limits.MaxOutputChars)
+        if (state.Written > context.Limits.MaxOutputChars)
             throw state.Limit(Source.Length, $"The page produced more than the limit of {context.Limits.MaxOutputChars} characters.");
 
         var charset = PageEncoding.Normalize(context.Dataset.Find("charset")?.AsString);

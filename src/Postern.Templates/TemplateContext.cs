@@ -17,7 +17,11 @@ public sealed class TemplateContext
         Dataset = dataset;
     }
 
-    /// <summary>The dataset of the code component; data element names look keys up in it.</summary>
+    /// <summary>
+    /// The dataset of the code component; data element names look keys up in it. WSSP datasets are
+    /// case-insensitive: build it (and the dictionaries inside it) with the default, case-insensitive
+    /// <see cref="DataDictionary"/>.
+    /// </summary>
     public DataDictionary Dataset { get; }
 
     /// <summary>The Session Dataset, read by SESSION(key).</summary>

@@ -264,4 +264,26 @@ public class SkinCatalogTests
         Assert.Equal(SkinLevel.Working, skin.LookupOrder[0].Level);
         Assert.Equal("<h1>Stock-Titel</h1>\nHallo aus der Arbeitskopie<footer>working footer</footer>\n", skin.FindTemplate("hello.wssp")!.Render(context).Text);
     }
+
+    [Fact]
+    public void LanguagesNoSkinHasShareTheDefaultDataset()
+    {
+        using var fixture = new SkinFixture();
+        var skin = new SkinCatalog(fixture.Options).Select(null, "Golden");
+
+        Assert.Same(skin.Strings(null), skin.Strings("klingon"));
+        Assert.NotSame(skin.Strings(null), skin.Strings("german"));
+    }
+
+    [Fact]
+    public void AFileAddedAfterAMissIsFoundOnceSkinsChange()
+    {
+        using var fixture = new SkinFixture();
+        var catalog = new SkinCatalog(fixture.Options);
+        Assert.Null(catalog.Select(null, null).FindFile("late.gif"));
+
+        new SkinAdministration(fixture.Options, catalog).Upload(null, null, "late.gif", "late"u8);
+
+        Assert.Equal("late", Text(catalog.Select(null, null).FindFile("late.gif")));
+    }
 }

@@ -60,6 +60,19 @@ public class TemplateApiTests
     }
 
     [Fact]
+    public void OutputLimitCountsOnlyThisRender()
+    {
+        var template = WsspCompiler.Compile("0123456789", "a.wssp");
+        var context = new TemplateContext(new DataDictionary()) { Limits = new TemplateLimits { MaxOutputChars = 10 } };
+        using var output = new TemplateOutput();
+
+        template.RenderTo(context, output);
+        template.RenderTo(context, output);
+
+        Assert.Equal(20, output.Length);
+    }
+
+    [Fact]
     public void IncludeWithoutAResolverIsAClearError()
     {
         var template = WsspCompiler.Compile("<!--%%INCLUDE \"x.wssi\"-->", "a.wssp");

@@ -12,6 +12,7 @@ internal sealed class RenderState
     private long _steps;
     private readonly long _maxSteps;
     private readonly int _maxOutput;
+    private readonly int _outputStart;
     private DateTime? _localNow;
 
     public RenderState(TemplateContext context, TemplateOutput output, CompiledTemplate page)
@@ -22,6 +23,7 @@ internal sealed class RenderState
         Template = page;
         _maxSteps = context.Limits.MaxSteps;
         _maxOutput = context.Limits.MaxOutputChars;
+        _outputStart = output.Length;
     }
 
     public TemplateContext Context { get; }
@@ -46,11 +48,14 @@ internal sealed class RenderState
     {
         if (++_steps > _maxSteps)
             throw Limit(node.Offset, $"The page ran more than the limit of {_maxSteps} steps.");
-        if (Output.Length > _maxOutput)
+        if (Output.Length - _outputStart > _maxOutput)
             throw Limit(node.Offset, $"The page produced more than the limit of {_maxOutput} characters.");
         if ((_steps & 0x3FF) == 0)
             Context.CancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>How many characters this render has written.</summary>
+    public int Written => Output.Length - _outputStart;
 
     public TemplateLimitExceededException Limit(int offset, string message) =>
         new(TemplateError.At(message, Template.FileName, Template.Source, offset));
