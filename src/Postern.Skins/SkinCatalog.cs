@@ -31,8 +31,6 @@ public sealed class SkinCatalog
         _nextCheck = Environment.TickCount64 + _checkIntervalMs;
     }
 
-    internal SkinStorage Storage => _storage;
-
     /// <summary>
     /// The skin a request in <paramref name="domain"/> asking for <paramref name="skinName"/> uses (the
     /// Unnamed skin for <see langword="null"/> or <c>""</c>), with its lookup order.
@@ -82,8 +80,6 @@ public sealed class SkinCatalog
 
     /// <summary>Drops everything cached; the next lookups read the skins again.</summary>
     public void Invalidate() => Volatile.Write(ref _cache, new SkinCacheGeneration(_storage));
-
-    internal SkinCacheGeneration Cache => Volatile.Read(ref _cache);
 
     internal static string? NormalizeDomain(string? domain)
     {

@@ -12,7 +12,4 @@ internal static class FunctionTable
 
     public static bool TryGet(string name, out FunctionDefinition function) =>
         s_functions.TryGetValue(name, out function!);
-
-    /// <summary>Every function name, for documentation and tests.</summary>
-    public static IEnumerable<string> Names => s_functions.Keys;
 }

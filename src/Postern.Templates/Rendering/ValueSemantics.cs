@@ -6,9 +6,7 @@ namespace Postern.Templates.Rendering;
 /// <summary>How WSSP treats values: truth, equality and plain text.</summary>
 internal static class ValueSemantics
 {
-    /// <summary>The result of a true test: the string <c>YES</c>.</summary>
-    public static DataValue Yes => DataString.Yes;
-
+    /// <summary>The result of a test: the string <c>YES</c>, or the null-value.</summary>
     public static DataValue? Bool(bool value) => value ? DataString.Yes : null;
 
     /// <summary>
