@@ -50,5 +50,6 @@ public static class ServerModules
     public static IReadOnlyList<IServerModule> All { get; } =
     [
         new StatusModule(),
+        new WebUserModule(),
     ];
 }
