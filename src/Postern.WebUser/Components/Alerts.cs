@@ -30,7 +30,10 @@ public sealed class Alerts : WebUserComponent
             else
                 context.SetError("Invalid AlertTime");
         }
-        if (context.Parameters["returnURL"] is { } returnUrl)
+        // Only a page of this session may be returned to: a returnURL leading elsewhere would make the
+        // Alerts page an open redirect.
+        if (context.Parameters["returnURL"] is { } returnUrl && returnUrl.StartsWith(context.SessionPrefix, StringComparison.Ordinal)
+            && !returnUrl.Contains("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal))
             context.Dataset["returnURL"] = returnUrl;
 
         var pending = await services.Alerts.ListPendingAsync(context.Account, context.CancellationToken);
