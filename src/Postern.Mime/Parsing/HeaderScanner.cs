@@ -28,7 +28,8 @@ internal static class HeaderScanner
                 pos += 3;
             }
 
-            if (data[pos..end].StartsWith("From "u8))
+            // An mbox separator, or one escaped as ">From " inside a saved or forwarded message.
+            if (data[pos..end].StartsWith("From "u8) || data[pos..end].StartsWith(">From "u8))
             {
                 pos = NextLine(data, pos, end);
             }
@@ -83,10 +84,15 @@ internal static class HeaderScanner
             if (nameEnd == pos || colon >= next || data[colon] != (byte)':')
             {
                 defects.Add(MimeDefectKind.InvalidHeaderLine, pos, Preview(data[pos..next]));
-                if (inField && StartsField(data, next, end))
+                if (StartsField(data, next, end))
                 {
-                    // A field broken without folding (the next line is a field again): keep it as a continuation.
-                    current = current with { ValueEnd = LineContentEnd(data, pos, next), End = next };
+                    // Fields go on after this line: it is a field broken without folding (kept as a
+                    // continuation), or junk before the first field (skipped).
+                    if (inField)
+                    {
+                        current = current with { ValueEnd = LineContentEnd(data, pos, next), End = next };
+                    }
+
                     pos = next;
                     continue;
                 }
