@@ -14,19 +14,19 @@ public sealed partial class MimePart
     private bool _dispositionRead;
     private string? _partId;
 
-    internal MimePart(ReadOnlyMemory<byte> source, HeaderList headers, int offset, int bodyOffset, int endOffset,
+    internal MimePart(ReadOnlyMemory<byte> source, HeaderList headers, int offset, int bodyOffset,
         ContentType contentType, ContentTransferEncoding transferEncoding, int depth)
     {
         _source = source;
         Headers = headers;
         Offset = offset;
         BodyOffset = bodyOffset;
-        EndOffset = endOffset;
+        EndOffset = bodyOffset;
         ContentType = contentType;
         TransferEncoding = transferEncoding;
         Depth = depth;
         PreambleEnd = bodyOffset;
-        EpilogueStart = endOffset;
+        EpilogueStart = bodyOffset;
     }
 
     /// <summary>The buffer the offsets refer to (the whole parsed input, or a decoded embedded message).</summary>
@@ -39,7 +39,7 @@ public sealed partial class MimePart
     public int BodyOffset { get; }
 
     /// <summary>End of the part (the line break before the next delimiter line is not part of it).</summary>
-    public int EndOffset { get; }
+    public int EndOffset { get; internal set; }
 
     /// <summary>The part's header fields (for a message body, the message header).</summary>
     public HeaderList Headers { get; }
@@ -237,6 +237,7 @@ public sealed partial class MimePart
         return 0;
     }
 
+    /// <summary>Sets a multipart's children and the ends of its preamble and epilogue (call after <see cref="EndOffset"/>).</summary>
     internal void SetMultipart(MimePart[] children, int preambleEnd, int epilogueStart)
     {
         Children = children;

@@ -51,7 +51,7 @@ public static class MboxReader
     private static int ContentLengthEnd(ReadOnlySpan<byte> mbox, int start)
     {
         var defects = default(DefectList);
-        var block = HeaderScanner.Scan(mbox, start, mbox.Length, MimeLimits.Default, skipMboxMarker: false, ref defects);
+        var block = HeaderScanner.Scan(mbox, start, mbox.Length, MimeLimits.Default, skipMboxMarker: false, boundaries: null, ref defects);
         foreach (var field in block.Fields)
         {
             var name = mbox[field.Start..field.NameEnd];

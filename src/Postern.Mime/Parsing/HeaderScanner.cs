@@ -10,8 +10,9 @@ internal static class HeaderScanner
 
     /// <summary>Scans the header block that starts at <paramref name="start"/> and ends before <paramref name="end"/>.</summary>
     /// <param name="skipMboxMarker">Whether this is a message start, where a byte-order mark and an mbox "From " line are skipped.</param>
-    public static HeaderBlock Scan(
-        ReadOnlySpan<byte> data, int start, int end, MimeLimits limits, bool skipMboxMarker, ref DefectList defects)
+    /// <param name="boundaries">Enclosing multipart boundaries: a delimiter line ends the block (a part with no body).</param>
+    public static HeaderBlock Scan(ReadOnlySpan<byte> data, int start, int end, MimeLimits limits, bool skipMboxMarker,
+        BoundaryStack? boundaries, ref DefectList defects)
     {
         var scratch = t_scratch ??= new FieldRange[64];
         var count = 0;
@@ -49,6 +50,13 @@ internal static class HeaderScanner
                 // RFC 5322 §2.1: the header section ends at the first empty line.
                 fieldsEnd = pos;
                 bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
+                break;
+            }
+
+            if (first == (byte)'-' && boundaries is { Count: > 0 } && boundaries.TryMatch(data, pos, end, out _))
+            {
+                fieldsEnd = pos;
+                bodyStart = pos;
                 break;
             }
 

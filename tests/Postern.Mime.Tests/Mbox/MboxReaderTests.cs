@@ -69,6 +69,31 @@ public class MboxReaderTests
         Assert.Equal(Lines(expected, "Subject: "), Lines(actual.ToString(), "Subject: "));
     }
 
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("unmunged")]
+    [InlineData("issue1189")]
+    [InlineData("content-length")]
+    public void PartTreesOfEveryMessageMatchTheGoldenFile(string name)
+    {
+        var mbox = CorpusFiles.Bytes($"mbox/{name}.mbox.txt");
+
+        var trees = string.Concat(MboxReader.Parse(mbox).Select(Inspection.MimeTreeWriter.Write));
+
+        CorpusFiles.AssertGolden($"mbox/{name}.mbox.txt.tree.txt", trees);
+    }
+
+    [Fact]
+    public void NestedMultipartsReusingTheirParentsBoundaryNest()
+    {
+        var message = MboxReader.Parse(CorpusFiles.Bytes("mbox/simple.mbox.txt")).ElementAt(1);
+
+        var leaf = message.EnumerateParts().Last();
+        Assert.Equal("text/plain", leaf.ContentType.MimeType);
+        Assert.Equal(3, leaf.Depth);
+        Assert.Equal("01-01-01", leaf.PartId);
+    }
+
     [Fact]
     public void UnescapedFromLinesSplitMessagesWithoutContentLength()
     {
