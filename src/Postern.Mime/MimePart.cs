@@ -10,9 +10,13 @@ namespace Postern.Mime;
 public sealed partial class MimePart
 {
     private readonly ReadOnlyMemory<byte> _source;
+    /// <summary>Stands for "no Content-Disposition field" in the lazily filled <see cref="_disposition"/>.</summary>
+    private static readonly ContentDisposition s_noDisposition = new("none");
+
+    // Lazily computed values; each is one reference or int, so concurrent readers see either nothing or the value.
     private ContentDisposition? _disposition;
-    private bool _dispositionRead;
     private string? _partId;
+    private int _relatedRootIndex = -1;
 
     internal MimePart(ReadOnlyMemory<byte> source, HeaderList headers, int offset, int bodyOffset,
         ContentType contentType, ContentTransferEncoding transferEncoding, int depth)
@@ -97,13 +101,8 @@ public sealed partial class MimePart
     {
         get
         {
-            if (!_dispositionRead)
-            {
-                _disposition = Headers.TryGet("Content-Disposition", out var header) ? ContentDisposition.Parse(header.RawValue.Span) : null;
-                _dispositionRead = true;
-            }
-
-            return _disposition;
+            _disposition ??= Headers.TryGet("Content-Disposition", out var header) ? ContentDisposition.Parse(header.RawValue.Span) : s_noDisposition;
+            return ReferenceEquals(_disposition, s_noDisposition) ? null : _disposition;
         }
     }
 
@@ -215,6 +214,16 @@ public sealed partial class MimePart
     /// the <c>type</c> given, else the first child.
     /// </summary>
     internal int RelatedRootIndex()
+    {
+        if (_relatedRootIndex < 0)
+        {
+            _relatedRootIndex = FindRelatedRoot();
+        }
+
+        return _relatedRootIndex;
+    }
+
+    private int FindRelatedRoot()
     {
         var start = ContentType.Parameters["start"]?.Trim().Trim('<', '>');
         var type = ContentType.Parameters["type"];
