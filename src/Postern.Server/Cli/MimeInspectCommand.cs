@@ -7,6 +7,7 @@ using Postern.Mime.Headers;
 using Postern.Mime.Inspection;
 using Postern.Mime.Summary;
 using Postern.Mime.Xml;
+using Postern.Server.Hosting;
 
 namespace Postern.Server.Cli;
 
@@ -16,9 +17,6 @@ namespace Postern.Server.Cli;
 /// </summary>
 public static class MimeInspectCommand
 {
-    /// <summary>Exit code when the file cannot be read.</summary>
-    private const int Failed = 1;
-
     /// <summary>The <c>mime</c> verb group with its <c>inspect</c> verb.</summary>
     public static Command Create() => new("mime", "Look inside mail messages.") { Inspect() };
 
@@ -40,7 +38,7 @@ public static class MimeInspectCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"postern mime inspect: cannot read {path.Name}: {e.Message}");
-                return Failed;
+                return ExitCodes.Failure;
             }
 
             var wantXml = parse.GetValue(xml);
@@ -60,7 +58,7 @@ public static class MimeInspectCommand
                 MimeTreeWriter.Write(message, output);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
