@@ -30,7 +30,7 @@ internal static class HeaderScanner
             }
 
             // An mbox separator, or one escaped as ">From " inside a saved or forwarded message.
-            if (data[pos..end].StartsWith("From "u8) || data[pos..end].StartsWith(">From "u8))
+            if (IsMboxSeparator(data[pos..end]))
             {
                 pos = NextLine(data, pos, end);
             }
@@ -164,6 +164,17 @@ internal static class HeaderScanner
 
         t_scratch = scratch;
         return new HeaderBlock(scratch.AsSpan(0, count).ToArray(), blockStart, fieldsEnd, bodyStart, contentType, transferEncoding);
+    }
+
+    /// <summary>"From " or "&gt;From " not followed by a colon (which would make it an obsolete "From : x" field).</summary>
+    private static bool IsMboxSeparator(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith(">"u8))
+        {
+            line = line[1..];
+        }
+
+        return line.StartsWith("From "u8) && line[5..].TrimStart(" \t"u8) is var rest && (rest.IsEmpty || rest[0] != (byte)':');
     }
 
     /// <summary>Whether the line at <paramref name="pos"/> is a field or a continuation line.</summary>
