@@ -12,8 +12,12 @@ internal static class Rfc2047Encoder
     /// <summary>"=?utf-8?X?" and "?=".</summary>
     private const int Overhead = 12;
 
-    /// <summary>The longest run without white space written as it is; longer runs are encoded so they can be folded.</summary>
-    public const int MaxPlainWordLength = 76;
+    /// <summary>
+    /// The longest ASCII run without white space written as it is (a long URL stays usable); a longer one
+    /// is encoded so it can be folded, because RFC 5322 §2.1.1 caps lines at 998 characters and the field
+    /// name shares the first line.
+    /// </summary>
+    public const int MaxPlainWordLength = 900;
 
     /// <summary>Whether <paramref name="word"/> can appear in a header as it is.</summary>
     public static bool IsPlain(ReadOnlySpan<char> word) =>

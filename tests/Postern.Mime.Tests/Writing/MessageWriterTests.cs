@@ -56,6 +56,21 @@ public class MessageWriterTests
     }
 
     [Fact]
+    public void LongAsciiTokensStayReadableAndOverlongOnesAreEncoded()
+    {
+        var url = "<https://lists.example.com/unsubscribe/" + new string('x', 200) + ">";
+        var message = new ComposedMessage();
+        message.Headers.Add(new("List-Unsubscribe", url));
+        message.Headers.Add(new("X-Huge", new string('y', 2000)));
+
+        var (text, parsed) = Write(message);
+
+        Assert.Contains("List-Unsubscribe: " + url + "\r\n", text);
+        Assert.Equal(new string('y', 2000), parsed.Headers.GetText("X-Huge"));
+        Assert.All(text.Split("\r\n"), line => Assert.True(line.Length <= 998));
+    }
+
+    [Fact]
     public void LineBreaksInHeaderValuesCannotInjectFields()
     {
         var (_, parsed) = Write(new ComposedMessage { Subject = "hello\r\nBcc: victim@example.com" });
