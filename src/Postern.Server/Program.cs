@@ -1,6 +1,15 @@
 using System.CommandLine;
 using Postern.Server.Cli;
 
-var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server.");
-root.Subcommands.Add(SkinCommands.Create());
-return await root.Parse(args).InvokeAsync();
+// One line per verb group; each group lives in its own file under Cli/.
+var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server.")
+{
+    CommonOptions.Data,
+    ServeCommand.Create(),
+    DomainCommands.Create(),
+    AccountCommands.Create(),
+    MailboxCommands.Create(),
+    StoreCommands.Create(),
+    SkinCommands.Create(),
+};
+return await CliRunner.RunAsync(root, args);

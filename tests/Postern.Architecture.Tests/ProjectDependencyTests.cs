@@ -16,6 +16,8 @@ public class ProjectDependencyTests
         ["Postern.Mime"] = [],
         ["Postern.Ximss.Protocol"] = [],
         ["Postern.Templates"] = ["Postern.Data"],
+        // HTML safety for mail shown in browsers: BCL plus the AngleSharp HTML parser.
+        ["Postern.Html"] = [],
 
         // Store contract, then its providers (which only the composition root may reference).
         ["Postern.Storage"] = [],
@@ -25,11 +27,12 @@ public class ProjectDependencyTests
         ["Postern.Accounts"] = ["Postern.Storage", "Postern.Data"],
         ["Postern.Mail"] = ["Postern.Storage", "Postern.Accounts", "Postern.Mime", "Postern.Data"],
         ["Postern.Skins"] = ["Postern.Templates", "Postern.Data"],
+        ["Postern.Sessions"] = ["Postern.Accounts"],
 
         // Protocols and presentation.
-        ["Postern.Ximss"] = ["Postern.Ximss.Protocol", "Postern.Accounts", "Postern.Mail", "Postern.Storage",
+        ["Postern.Ximss"] = ["Postern.Ximss.Protocol", "Postern.Sessions", "Postern.Accounts", "Postern.Mail", "Postern.Storage",
             "Postern.Mime", "Postern.Data"],
-        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Accounts", "Postern.Mail",
+        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Html", "Postern.Sessions", "Postern.Accounts", "Postern.Mail",
             "Postern.Storage", "Postern.Mime", "Postern.Data"],
 
         // Composition root: may know everything.

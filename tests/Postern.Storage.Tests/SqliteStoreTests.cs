@@ -1,0 +1,159 @@
+using Postern.Storage;
+using Postern.Storage.Sqlite;
+using Postern.Testing;
+
+namespace Postern.Storage.Tests;
+
+/// <summary>The store contract on the embedded SQLite backend, plus what only that backend has: files.</summary>
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    protected override async Task<IStore> OpenEmptyStoreAsync() => await OpenAsync();
+
+    private Task<SqliteStore> OpenAsync(long maxPackFileBytes = 1L << 30) =>
+        SqliteStore.OpenAsync(new SqliteStoreOptions { DataDirectory = _directory.Path, MaxPackFileBytes = maxPackFileBytes }, null, Ct);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task DataSurvivesReopening()
+    {
+        var mailbox = await CreateMailboxAsync();
+        var message = TestMessages.Create("durable");
+        await Store.Messages.AppendAsync(mailbox.Id, [message], Ct);
+        await Store.DisposeAsync();
+
+        await using var reopened = await OpenAsync();
+
+        await using var content = await reopened.Messages.OpenContentAsync(mailbox.Id, 1, Ct);
+        Assert.Equal(message.Content.ToArray(), await TestMessages.ReadAllAsync(content!));
+        Assert.Equal(1, (await reopened.Mailboxes.GetAsync(mailbox.Id, Ct))!.MessageCount);
+    }
+
+    [Fact]
+    public async Task BytesPastTheCommittedLengthAreCutOffWhenAPackIsClaimedAgain()
+    {
+        var mailbox = await CreateMailboxAsync();
+        var first = TestMessages.Create("first");
+        await Store.Messages.AppendAsync(mailbox.Id, [first], Ct);
+        await Store.DisposeAsync();
+        var pack = Directory.GetFiles(_directory.File("blobs"), "*.pack").Single();
+        // What a crash between writing a batch's bytes and committing its rows leaves behind.
+        await File.AppendAllTextAsync(pack, "half a message that was never committed", Ct);
+
+        await using var reopened = await OpenAsync();
+        var second = TestMessages.Create("second");
+        await reopened.Messages.AppendAsync(mailbox.Id, [second], Ct);
+
+        Assert.Equal(first.Content.Length + second.Content.Length, new FileInfo(pack).Length);
+        await using var content = await reopened.Messages.OpenContentAsync(mailbox.Id, 2, Ct);
+        Assert.Equal(second.Content.ToArray(), await TestMessages.ReadAllAsync(content!));
+    }
+
+    [Fact]
+    public async Task TwoStoresOnOneDirectoryAppendToDifferentPacksAndSeeEachOther()
+    {
+        var mailbox = await CreateMailboxAsync();
+        await using var other = await OpenAsync();
+        var latest = await Store.Changes.GetLatestSequenceAsync(Ct);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var waiting = Store.Changes.WaitAsync(latest, timeout.Token);
+
+        await Store.Messages.AppendAsync(mailbox.Id, [TestMessages.Create("from one")], Ct);
+        await other.Messages.AppendAsync(mailbox.Id, [TestMessages.Create("from the other")], Ct);
+        await waiting;
+
+        Assert.Equal(2, Directory.GetFiles(_directory.File("blobs"), "*.pack").Length);
+        var listed = await other.Messages.GetAsync(mailbox.Id, [1, 2], Ct);
+        Assert.Equal(["from one", "from the other"], listed.Select(m => m.Summary.SubjectSortKey));
+        await using var content = await Store.Messages.OpenContentAsync(mailbox.Id, 2, Ct);
+        Assert.True((await TestMessages.ReadAllAsync(content!)).AsSpan().IndexOf("from the other"u8) >= 0);
+    }
+
+    [Fact]
+    public async Task AChangeByAnotherStoreWakesAWaiter()
+    {
+        var mailbox = await CreateMailboxAsync();
+        await using var other = await OpenAsync();
+        var latest = await Store.Changes.GetLatestSequenceAsync(Ct);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var waiting = Store.Changes.WaitAsync(latest, timeout.Token);
+
+        await other.Messages.UpdateFlagsAsync(mailbox.Id, [], FlagUpdate.Adding(MessageFlags.Seen), Ct);
+        await other.Mailboxes.CreateAsync(mailbox.AccountId, "Elsewhere", "", Ct);
+
+        await waiting;
+    }
+
+    [Fact]
+    public async Task AFullPackIsSealedAndTheNextAppendStartsANewOne()
+    {
+        await Store.DisposeAsync();
+        await using var store = await OpenAsync(maxPackFileBytes: 1000);
+        var domain = await store.Domains.CreateAsync("example.com", Ct);
+        var account = await store.Accounts.CreateAsync(new NewAccount(domain.Id, "a", "", new AccountCredentials("h", null), "{}"), Ct);
+        var mailbox = await store.Mailboxes.CreateAsync(account.Id, "INBOX", "", Ct);
+        var messages = Enumerable.Range(0, 3).Select(i => TestMessages.Create($"m{i}", bodyLines: 100)).ToArray();
+
+        foreach (var message in messages)
+            await store.Messages.AppendAsync(mailbox.Id, [message], Ct);
+
+        Assert.Equal(3, Directory.GetFiles(_directory.File("blobs"), "*.pack").Length);
+        for (uint uid = 1; uid <= 3; uid++)
+        {
+            await using var content = await store.Messages.OpenContentAsync(mailbox.Id, uid, Ct);
+            Assert.Equal(messages[uid - 1].Content.ToArray(), await TestMessages.ReadAllAsync(content!));
+        }
+    }
+
+    [Fact]
+    public async Task CompactionShrinksTheBlobFiles()
+    {
+        var mailbox = await CreateMailboxAsync();
+        await Store.Messages.AppendAsync(mailbox.Id, Enumerable.Range(0, 10).Select(i => TestMessages.Create($"m{i}", bodyLines: 100)).ToArray(), Ct);
+        var before = BlobBytes();
+        await Store.Messages.ExpungeAsync(mailbox.Id, Enumerable.Range(1, 8).Select(i => (uint)i).ToArray(), Ct);
+
+        var result = await Store.Maintenance.CompactAsync(0.5, Ct);
+
+        Assert.Equal(1, result.FilesRewritten);
+        Assert.Equal(before, result.BytesReclaimed);
+        Assert.Equal(before - result.BytesReclaimed + result.BytesCopied, BlobBytes());
+        Assert.True(BlobBytes() < before / 4);
+    }
+
+    private long BlobBytes() => Directory.GetFiles(_directory.File("blobs"), "*.pack").Sum(f => new FileInfo(f).Length);
+
+    [Theory]
+    [InlineData(MessageSortField.Uid)]
+    [InlineData(MessageSortField.InternalDate)]
+    [InlineData(MessageSortField.SentDate)]
+    [InlineData(MessageSortField.Size)]
+    [InlineData(MessageSortField.Subject)]
+    [InlineData(MessageSortField.From)]
+    [InlineData(MessageSortField.To)]
+    public async Task SortedListingsWalkAnIndexWithoutASortStep(MessageSortField field)
+    {
+        await CreateMailboxAsync();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("postern.db")};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + SqliteMessageRepository.ListSql(field, descending: true, MessageFlagFilter.All);
+        explain.Parameters.AddWithValue("$mailbox", 1);
+
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+                plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX", StringComparison.Ordinal) || step.Contains("USING COVERING INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+}
