@@ -10,6 +10,7 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     AccountCommands.Create(),
     MailboxCommands.Create(),
     StoreCommands.Create(),
+    MimeInspectCommand.Create(),
     SkinCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);
