@@ -52,5 +52,5 @@ public sealed class WebUserServices(
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
 
     /// <summary>Message operations on mailboxes (remove, flag, copy, move).</summary>
-    public Mail.MessageActions MessageActions { get; } = new(store);
+    public Mail.MessageActions MessageActions { get; } = new(store, mailboxes);
 }

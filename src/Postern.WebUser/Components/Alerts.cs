@@ -25,8 +25,9 @@ public sealed class Alerts : WebUserComponent
         if (context.Parameters["AlertTime"] is { } alertTime)
         {
             // WebApp: "The code component confirms all Alerts older than the specified time."
+            // The time stamp has whole seconds: alerts posted within that second were shown too.
             if (TryParseAcapTime(alertTime, out var upTo))
-                await services.Alerts.AcknowledgeAsync(context.Account, upTo, context.CancellationToken);
+                await services.Alerts.AcknowledgeAsync(context.Account, upTo.AddSeconds(1).AddTicks(-1), context.CancellationToken);
             else
                 context.SetError("Invalid AlertTime");
         }

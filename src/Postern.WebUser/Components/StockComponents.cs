@@ -8,7 +8,9 @@ public static class StockComponents
         new Alerts(),
         new Bye(),
         new Mailboxes(),
+        new MailboxSettings(),
         new Password(),
         new PublicInfo(),
+        new Subscription(),
     ];
 }
