@@ -83,6 +83,9 @@ internal sealed class SqliteChangeFeed : IChangeFeed, IAsyncDisposable
             await using var probe = connection.CreateCommand();
             probe.CommandText = "PRAGMA data_version";
             var seen = (long)(await probe.ExecuteScalarAsync(stopping))!;
+            // A commit between a waiter's last look and this baseline changed nothing we would
+            // notice: let the waiters look once more.
+            Pulse();
             using var timer = new PeriodicTimer(_options.ChangePollInterval);
             while (await timer.WaitForNextTickAsync(stopping))
             {
