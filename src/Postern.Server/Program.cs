@@ -12,5 +12,6 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     MboxCommands.Import(),
     MboxCommands.Export(),
     StoreCommands.Create(),
+    SkinCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

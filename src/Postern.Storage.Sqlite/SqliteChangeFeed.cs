@@ -83,8 +83,8 @@ internal sealed class SqliteChangeFeed : IChangeFeed, IAsyncDisposable
             await using var probe = connection.CreateCommand();
             probe.CommandText = "PRAGMA data_version";
             var seen = (long)(await probe.ExecuteScalarAsync(stopping))!;
-            // A commit between a waiter's last look and this baseline changed nothing we would
-            // notice: let the waiters look once more.
+            // A commit by another process between a waiter's look and this baseline would never
+            // change the version again: wake the waiters once so they look after the baseline.
             Pulse();
             using var timer = new PeriodicTimer(_options.ChangePollInterval);
             while (await timer.WaitForNextTickAsync(stopping))

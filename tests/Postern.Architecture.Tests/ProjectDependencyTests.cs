@@ -25,11 +25,12 @@ public class ProjectDependencyTests
         ["Postern.Accounts"] = ["Postern.Storage", "Postern.Data"],
         ["Postern.Mail"] = ["Postern.Storage", "Postern.Accounts", "Postern.Mime", "Postern.Data"],
         ["Postern.Skins"] = ["Postern.Templates", "Postern.Data"],
+        ["Postern.Sessions"] = ["Postern.Accounts"],
 
         // Protocols and presentation.
-        ["Postern.Ximss"] = ["Postern.Ximss.Protocol", "Postern.Accounts", "Postern.Mail", "Postern.Storage",
+        ["Postern.Ximss"] = ["Postern.Ximss.Protocol", "Postern.Sessions", "Postern.Accounts", "Postern.Mail", "Postern.Storage",
             "Postern.Mime", "Postern.Data"],
-        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Accounts", "Postern.Mail",
+        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Sessions", "Postern.Accounts", "Postern.Mail",
             "Postern.Storage", "Postern.Mime", "Postern.Data"],
 
         // Composition root: may know everything.
