@@ -35,8 +35,8 @@ public partial class ImportDurabilityTests : IDisposable
             while (await import.ReadLineAsync(s_lineTimeout) is { } line && Committed(line) < KillAfter)
             {
             }
-            await import.SignalAsync("KILL");
-            await server.SignalAsync("KILL");
+            import.Signal("KILL");
+            server.Signal("KILL");
             await import.WaitForExitAsync(s_lineTimeout);
             reported = import.Output.Select(Committed).Max();
             Assert.DoesNotContain(import.Output, line => line.StartsWith("imported ", StringComparison.Ordinal));
