@@ -30,6 +30,7 @@ public sealed class MboxStreamReader(Stream stream)
     private const int MaxHeaderBlockSize = 1 << 20;
 
     private static readonly byte[] s_separator = "\nFrom "u8.ToArray();
+    private static readonly byte[] s_lineBreak = "\n"u8.ToArray();
 
     private byte[] _buffer = new byte[2 * ReadSize];
     private int _start;
@@ -63,7 +64,7 @@ public sealed class MboxStreamReader(Stream stream)
         while (_start < _end || !_endOfFile)
         {
             var separatorOffset = Position;
-            var lineEnd = await IndexOfAsync("\n"u8.ToArray(), 0, MaxHeaderBlockSize, cancellationToken);
+            var lineEnd = await IndexOfAsync(s_lineBreak, 0, MaxHeaderBlockSize, cancellationToken);
             if (lineEnd == -1)
                 yield break;
             if (lineEnd == -2)
@@ -159,7 +160,7 @@ public sealed class MboxStreamReader(Stream stream)
                 return lineStart + 2;
             if (rest.StartsWith("From "u8) && lineStart > messageStart)
                 return -1;
-            var lineEnd = await IndexOfAsync("\n"u8.ToArray(), lineStart, limit, cancellationToken);
+            var lineEnd = await IndexOfAsync(s_lineBreak, lineStart, limit, cancellationToken);
             if (lineEnd < 0)
                 return -1;
             lineStart = lineEnd + 1;
