@@ -12,6 +12,7 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     MboxCommands.Import(),
     MboxCommands.Export(),
     StoreCommands.Create(),
+    MimeInspectCommand.Create(),
     SkinCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);
