@@ -9,6 +9,8 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     DomainCommands.Create(),
     AccountCommands.Create(),
     MailboxCommands.Create(),
+    MboxCommands.Import(),
+    MboxCommands.Export(),
     StoreCommands.Create(),
     MimeInspectCommand.Create(),
     SkinCommands.Create(),

@@ -27,6 +27,14 @@ public static class ServerHost
     {
         var options = ServerOptions.FromConfiguration(configuration);
         var logging = LoggingOptions.FromConfiguration(configuration.GetSection("Postern:Logging"));
+        var modules = ServerModules.All;
+        var bindHttp = !options.HttpPort.IsDisabled;
+        var bindXimss = !options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss));
+        if (!bindHttp && !bindXimss)
+        {
+            await error.WriteLineAsync("postern: no listener is enabled (the HTTP port is 0 and no XIMSS listener can be bound); nothing to serve");
+            return ExitCodes.Failure;
+        }
 
         using var dataLock = DataDirectoryLock.TryAcquire(options.DataDirectory, out var holder);
         if (dataLock is null)
@@ -38,7 +46,6 @@ public static class ServerHost
 
         var logDirectory = logging.Directory.Length == 0 ? null : Path.Combine(options.DataDirectory, logging.Directory);
         await using var loggerProvider = new PosternLoggerProvider(logging, output, logDirectory);
-        var modules = ServerModules.All;
         var listeners = new List<(ListenerKind Kind, ListenOptions Options)>();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
@@ -47,11 +54,12 @@ public static class ServerHost
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(loggerProvider)
             // The generic host's "Now listening on…" and "Press Ctrl+C…": the ready line says it once, with every listener.
             .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // Kestrel runs this when it starts; the ListenOptions it fills in then hold the bound ports.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (!options.HttpPort.IsDisabled)
+            if (bindHttp)
                 Listen(kestrel, options, options.HttpPort, ListenerKind.Http, modules, listeners);
-            if (!options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss)))
+            if (bindXimss)
                 Listen(kestrel, options, options.XimssPort, ListenerKind.Ximss, modules, listeners);
         });
 
@@ -72,12 +80,6 @@ public static class ServerHost
             app.Services.GetRequiredService<AccountProvisioning>(), options, cancellationToken);
         if (created is not null)
             await ReportFirstStartAsync(created, output, log);
-
-        if (listeners.Count == 0)
-        {
-            await error.WriteLineAsync("postern: no listener is enabled (the HTTP port is 0 and no XIMSS listener can be bound); nothing to serve");
-            return ExitCodes.Failure;
-        }
 
         await app.StartAsync(cancellationToken);
         var ready = ReadyLine(listeners, options);
