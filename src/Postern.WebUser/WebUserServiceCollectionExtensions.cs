@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Postern.Mail.Messages;
 using Postern.WebUser.Components;
+using Postern.WebUser.Rendering;
 using Postern.WebUser.Http;
 using Postern.WebUser.Mail;
 using Postern.WebUser.Sessions;
@@ -28,7 +30,11 @@ public static class WebUserServiceCollectionExtensions
         services.TryAddSingleton<PageResponder>();
         services.TryAddSingleton<ErrorPages>();
         services.TryAddSingleton<MessagePartResponder>();
-        services.TryAddSingleton(_ => new ComponentCatalog(StockComponents.Create()));
+        services.TryAddSingleton<MessageAppender>();
+        services.TryAddSingleton<AddressBook>();
+        services.TryAddSingleton<MailBodyMarkup>();
+        services.TryAddSingleton<MessageRenderer>();
+        services.TryAddSingleton(provider => new ComponentCatalog(StockComponents.Create(provider)));
         services.TryAddSingleton<SessionRequestHandler>();
         services.TryAddSingleton<WebUserHost>();
         return services;

@@ -1,4 +1,8 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Postern.Mail.Messages;
 using Postern.Storage;
+using Postern.Testing;
 using Postern.WebUser.Sessions;
 
 namespace Postern.WebUser.Tests.Components;
@@ -22,4 +26,20 @@ public abstract class ComponentTestBase : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Web.DisposeAsync();
+
+    /// <summary>Appends a message to one of the account's mailboxes and returns its UID.</summary>
+    protected async Task<uint> AppendAsync(string mailbox, byte[] content, MessageFlags flags = MessageFlags.None, DateTimeOffset? received = null)
+    {
+        var box = await Web.Services.Mailboxes.GetAsync(Account, mailbox, Ct);
+        var appended = await Web.Provider.GetRequiredService<MessageAppender>().AppendAsync(box, content, flags, [], received, Ct);
+        return appended.Uid;
+    }
+
+    /// <summary>Appends a file from <c>TestData/messages/</c>.</summary>
+    protected Task<uint> AppendFileAsync(string mailbox, string file, MessageFlags flags = MessageFlags.None) =>
+        AppendAsync(mailbox, TestData.Bytes("messages", file), flags);
+
+    /// <summary>A small text message.</summary>
+    protected static byte[] TextMessage(string from, string subject, string body = "Hello.") =>
+        Encoding.UTF8.GetBytes($"From: {from}\r\nTo: alice@example.com\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
 }

@@ -1,0 +1,272 @@
+using System.Globalization;
+using Postern.Data;
+using Postern.Storage;
+
+namespace Postern.WebUser.Components.Generic;
+
+/// <summary>
+/// The generic Mailbox component (WebApp, "Generic Mailbox component"): applies <c>Filter</c>,
+/// <c>Search</c>, <c>Limit</c>, <c>Skip</c>, <c>Next</c>, <c>Prev</c>, <c>Sort</c> and <c>SDir</c> to the
+/// session's view of a mailbox and produces the column headers, one page of message rows and the
+/// paging numbers.
+/// </summary>
+/// <remarks>
+/// The selected messages are kept in the view between pages and rebuilt only when the mailbox changes
+/// (its modification sequence moves) or the filter, search or order change; rows are read from the
+/// stored header blocks of the page's messages only.
+/// </remarks>
+public static class GenericMailbox
+{
+    /// <summary>A Search string longer than this is cut: it is matched against subjects and names.</summary>
+    public const int MaxSearchLength = 256;
+
+    /// <summary>Rows remembered per view; older ones are read again when shown again.</summary>
+    private const int MaxCachedRows = 2000;
+
+    /// <summary>The view state of a mailbox, created from the preferences when the mailbox is first opened.</summary>
+    public static MailboxViewState StateFor(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MailboxColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        if (!context.Session.MailboxViews.TryGetValue(mailbox.Name, out var state))
+        {
+            var preferences = context.Preferences;
+            state = new MailboxViewState
+            {
+                Limit = Math.Clamp(preferences.MessagesPerPage, 1, context.Services.Options.Limits.MaxMessagesPerPage),
+                SortColumn = MailboxColumn.IndexOf(columns, preferences.SortField),
+                SortAscending = preferences.SortAscending,
+            };
+            context.Session.MailboxViews[mailbox.Name] = state;
+        }
+        return state;
+    }
+
+    /// <summary>The selected messages in view order (from the cache when still valid).</summary>
+    public static async Task<IReadOnlyList<MessageViewEntry>> SelectedAsync(
+        ComponentContext context, MailboxRecord mailbox, MailboxViewState state, IReadOnlyList<MailboxColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        ArgumentNullException.ThrowIfNull(state);
+        var key = (mailbox.Id, mailbox.HighestModSeq, state.SortColumn, state.SortAscending, state.Filter, state.Search);
+        if (state.Snapshot is { } cached && state.SnapshotKey == key)
+            return cached;
+        var store = context.Services.Store;
+        var selected = await store.Messages.ListAsync(mailbox.Id, columns[state.SortColumn].SortField, !state.SortAscending,
+            MailboxFilter.Parse(state.Filter), context.CancellationToken);
+        if (state.Search.Length > 0)
+            selected = await SearchAsync(context, mailbox, selected, state.Search);
+        state.Snapshot = selected;
+        state.SnapshotKey = key;
+        state.Rows.Clear();
+        return selected;
+    }
+
+    /// <summary>Applies the request parameters to the view and adds the generic Mailbox elements to the dataset.</summary>
+    public static async Task AddAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MailboxColumn> columns, bool isSentBox)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        ArgumentNullException.ThrowIfNull(columns);
+        var state = StateFor(context, mailbox, columns);
+        Apply(context, state, columns.Count);
+        var selected = await SelectedAsync(context, mailbox, state, columns);
+
+        if (state.FirstIndex >= selected.Count)
+            state.FirstIndex = selected.Count == 0 ? 0 : (selected.Count - 1) / state.Limit * state.Limit;
+        var page = selected.Skip(state.FirstIndex).Take(state.Limit).ToArray();
+        var rows = await RowsAsync(context, mailbox, state, page);
+
+        var dataset = context.Dataset;
+        if (context.Parameters.Has("MarkAll"))
+            dataset["checkAll"] = "CHECKED";
+        dataset["filter"] = state.Filter;
+        dataset["search"] = state.Search;
+        dataset["limit"] = Text(state.Limit);
+        if (isSentBox)
+            dataset["sentBox"] = DataString.Yes;
+        dataset["headers"] = Headers(columns, state);
+        var messages = new DataArray(rows.Count);
+        foreach (var row in rows)
+            messages.Add(Message(row, columns, state));
+        dataset["messages"] = messages;
+        dataset["firstNumber"] = Text(state.FirstIndex);
+        dataset["firstNumber1"] = Text(state.FirstIndex + 1);
+        dataset["lastNumber"] = Text(state.FirstIndex + Math.Max(rows.Count, 1));
+        dataset["numTotal"] = Text(mailbox.MessageCount);
+        dataset["numUnread"] = Text(mailbox.UnseenCount);
+        dataset["numSelected"] = Text(selected.Count);
+        if (selected.Count != rows.Count)
+            dataset["multiPage"] = DataString.Yes;
+        dataset["sortColumn"] = Text(state.SortColumn);
+        dataset["sortAscending"] = state.SortAscending ? "1" : "0";
+    }
+
+    /// <summary>Filter, Search, Limit, Skip, Next, Prev, Sort, SDir (WebApp, in that order).</summary>
+    private static void Apply(ComponentContext context, MailboxViewState state, int columnCount)
+    {
+        var parameters = context.Parameters;
+        var before = (state.Filter, state.Search, state.SortColumn, state.SortAscending);
+        if (parameters["Filter"] is { } filter)
+            state.Filter = filter.Trim();
+        if (parameters["Search"] is { } search)
+            state.Search = search.Trim() is var text && text.Length > MaxSearchLength ? text[..MaxSearchLength] : text;
+        if (parameters.GetNumber("Limit") is { } limit)
+            state.Limit = (int)Math.Clamp(limit, 1, context.Services.Options.Limits.MaxMessagesPerPage);
+        if (parameters.GetNumber("Skip") is { } skip)
+            state.FirstIndex = (int)Math.Clamp(skip, 0, int.MaxValue);
+        if (parameters.Has("Next"))
+            state.FirstIndex += state.Limit;
+        if (parameters.Has("Prev"))
+            state.FirstIndex = Math.Max(0, state.FirstIndex - state.Limit);
+        if (parameters.GetNumber("Sort") is { } sort && sort >= 0 && sort < columnCount)
+            state.SortColumn = (int)sort;
+        switch (parameters.GetNumber("SDir"))
+        {
+            case 1:
+                state.SortAscending = true;
+                break;
+            case 0:
+                state.SortAscending = false;
+                break;
+            case -1:
+                state.SortAscending = !state.SortAscending;
+                break;
+        }
+        // A new selection or order starts at its first page.
+        if (before != (state.Filter, state.Search, state.SortColumn, state.SortAscending) && !parameters.Has("Skip"))
+            state.FirstIndex = 0;
+    }
+
+    private static async Task<IReadOnlyList<MessageViewEntry>> SearchAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MessageViewEntry> selected, string search)
+    {
+        var wanted = search.ToLowerInvariant();
+        var matching = new HashSet<uint>();
+        foreach (var chunk in selected.Select(e => e.Uid).Chunk(1000))
+        {
+            foreach (var record in await context.Services.Store.Messages.GetAsync(mailbox.Id, chunk, context.CancellationToken))
+            {
+                var summary = record.Summary;
+                if (summary.SubjectSortKey.Contains(wanted, StringComparison.Ordinal) || summary.FromSortKey.Contains(wanted, StringComparison.Ordinal)
+                    || summary.ToSortKey.Contains(wanted, StringComparison.Ordinal))
+                    matching.Add(record.Uid);
+            }
+        }
+        return selected.Where(e => matching.Contains(e.Uid)).ToArray();
+    }
+
+    private static async Task<IReadOnlyList<MailboxRow>> RowsAsync(ComponentContext context, MailboxRecord mailbox, MailboxViewState state, MessageViewEntry[] page)
+    {
+        var missing = page.Where(e => !state.Rows.TryGetValue(e.Uid, out var row) || row.Flags != e.Flags).Select(e => e.Uid).ToArray();
+        if (missing.Length > 0)
+        {
+            if (state.Rows.Count + missing.Length > MaxCachedRows)
+                state.Rows.Clear();
+            foreach (var record in await context.Services.Store.Messages.GetAsync(mailbox.Id, missing, context.CancellationToken))
+                state.Rows[record.Uid] = MailboxRow.Read(record);
+        }
+        // A message removed between the snapshot and now simply has no row.
+        return page.Select(e => state.Rows.GetValueOrDefault(e.Uid)).OfType<MailboxRow>().ToArray();
+    }
+
+    private static DataArray Headers(IReadOnlyList<MailboxColumn> columns, MailboxViewState state)
+    {
+        var headers = new DataArray(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var header = new DataDictionary { ["index"] = Text(i), ["name"] = columns[i].Name };
+            AddSortElements(header, i, columns[i], state);
+            headers.Add(header);
+        }
+        return headers;
+    }
+
+    /// <summary>
+    /// <c>hilited</c> on the sorting column; <c>sdir</c> the order a click on the column asks for (the current
+    /// one, reversed on the sorting column); <c>ralign</c> on date and size columns.
+    /// </summary>
+    private static void AddSortElements(DataDictionary element, int index, MailboxColumn column, MailboxViewState state)
+    {
+        var sorting = index == state.SortColumn;
+        if (sorting)
+            element["hilited"] = DataString.Yes;
+        element["sdir"] = (state.SortAscending ^ sorting) ? "1" : "0";
+        if (column.RightAligned)
+            element["ralign"] = DataString.Yes;
+    }
+
+    private static DataDictionary Message(MailboxRow row, IReadOnlyList<MailboxColumn> columns, MailboxViewState state)
+    {
+        var message = new DataDictionary { ["id"] = Text(row.Uid) };
+        if (row.Color is { } color)
+            message["color"] = color;
+        if (!row.ContentType.StartsWith("text/", StringComparison.Ordinal))
+        {
+            message["notText"] = DataString.Yes;
+            if (row.ContentType != "multipart/alternative")
+                message["notAltText"] = DataString.Yes;
+        }
+        var fields = new DataArray(columns.Count);
+        // WebApp: isRef marks the sorting column and the first clickable one (the first after Status).
+        var firstClickable = columns[0].Kind == MailboxColumnKind.Status ? 1 : 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var field = new DataDictionary();
+            AddSortElements(field, i, columns[i], state);
+            if (i == state.SortColumn || i == firstClickable)
+                field["isRef"] = DataString.Yes;
+            AddValue(field, columns[i].Kind, row);
+            fields.Add(field);
+        }
+        message["fields"] = fields;
+        return message;
+    }
+
+    private static void AddValue(DataDictionary field, MailboxColumnKind kind, MailboxRow row)
+    {
+        switch (kind)
+        {
+            case MailboxColumnKind.Status:
+                field["isStatus"] = DataString.Yes;
+                field["status"] = MessageStatus.Of(row.Flags);
+                AddFlag(field, "flagged", row.Flags, MessageFlags.Flagged);
+                AddFlag(field, "recent", row.Flags, MessageFlags.Recent);
+                AddFlag(field, "hidden", row.Flags, MessageFlags.Hidden);
+                AddFlag(field, "media", row.Flags, MessageFlags.Media);
+                break;
+            case MailboxColumnKind.From:
+                field["value"] = row.From;
+                break;
+            case MailboxColumnKind.To:
+                field["value"] = row.To;
+                break;
+            case MailboxColumnKind.Subject:
+                field["value"] = row.Subject;
+                break;
+            case MailboxColumnKind.Received:
+                field["value"] = new DataTimestamp(row.Received);
+                field["isDate"] = DataString.Yes;
+                break;
+            case MailboxColumnKind.Sent:
+                field["value"] = new DataTimestamp(row.Sent ?? row.Received);
+                field["isDate"] = DataString.Yes;
+                break;
+            case MailboxColumnKind.Size:
+                field["value"] = new DataNumber(row.Size);
+                break;
+            case MailboxColumnKind.Priority:
+                field["value"] = Text((int)row.Priority);
+                field["isPty"] = DataString.Yes;
+                break;
+        }
+    }
+
+    private static void AddFlag(DataDictionary field, string name, MessageFlags flags, MessageFlags flag)
+    {
+        if (flags.HasFlag(flag))
+            field[name] = DataString.Yes;
+    }
+
+    private static string Text(long number) => number.ToString(CultureInfo.InvariantCulture);
+}
