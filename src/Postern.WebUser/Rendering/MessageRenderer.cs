@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Postern.Data;
 using Postern.Mime;
@@ -146,6 +145,24 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
         return part.Children[0];
     }
 
-    /// <summary>Escapes text for markup.</summary>
-    internal static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes text for markup: the five characters HTML gives meaning to; everything else stays as it is (pages are UTF-8 or get character references).</summary>
+    internal static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+            return text;
+        var escaped = new StringBuilder(text.Length + 32);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                '\'' => escaped.Append("&#39;"),
+                _ => escaped.Append(c),
+            };
+        }
+        return escaped.ToString();
+    }
 }
