@@ -32,6 +32,7 @@ public static class WebUserServiceCollectionExtensions
         services.TryAddSingleton<MessagePartResponder>();
         services.TryAddSingleton<MessageAppender>();
         services.TryAddSingleton<AddressBook>();
+        services.TryAddSingleton<MessageSubmission>();
         services.TryAddSingleton<MailBodyMarkup>();
         services.TryAddSingleton<MessageRenderer>();
         services.TryAddSingleton(provider => new ComponentCatalog(StockComponents.Create(provider)));

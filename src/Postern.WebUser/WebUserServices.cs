@@ -23,6 +23,8 @@ public sealed class WebUserServices(
     ChangeNotifier notifier,
     TimeProvider time,
     WebUserOptions options,
+    Mail.MessageSubmission submission,
+    Mail.StoredMessageReader messages,
     ILoggerFactory loggerFactory)
 {
     public IStore Store { get; } = store;
@@ -50,6 +52,12 @@ public sealed class WebUserServices(
     public WebUserOptions Options { get; } = options;
 
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+
+    /// <summary>Sends composed, redirected and forwarded mail.</summary>
+    public Mail.MessageSubmission Submission { get; } = submission;
+
+    /// <summary>Reads stored messages.</summary>
+    public Mail.StoredMessageReader Messages { get; } = messages;
 
     /// <summary>Message operations on mailboxes (remove, flag, copy, move).</summary>
     public Mail.MessageActions MessageActions { get; } = new(store, mailboxes);

@@ -43,7 +43,7 @@ public class Mailbox : WebUserComponent
         if (mailbox.Name == preferences.DraftsBox)
             context.SetYes("isDraftsBox");
 
-        if (await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), "MessagesCopiedInfo"))
+        if (await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), singleMessage: false))
             mailbox = await context.Services.Mailboxes.GetAsync(context.Account, mailbox.Name, context.CancellationToken);
 
         var columns = isSentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;

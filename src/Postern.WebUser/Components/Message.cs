@@ -41,7 +41,7 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
             return;
         }
 
-        await Generic.MessageActions.RunAsync(context, mailbox, [uid], "MessageCopied");
+        await Generic.MessageActions.RunAsync(context, mailbox, [uid], singleMessage: true);
         if (parameters.Has("TakeAddress"))
             await TakeAddressAsync(context, mailbox, uid);
         if (parameters.Has("StoreFiles"))

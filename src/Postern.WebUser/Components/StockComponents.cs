@@ -11,6 +11,8 @@ public static class StockComponents
     [
         new Alerts(),
         new Bye(),
+        new Compose(services.GetRequiredService<StoredMessageReader>(), services.GetRequiredService<MessageRenderer>(),
+            services.GetRequiredService<MessageSubmission>(), services.GetRequiredService<Postern.Mail.Messages.MessageAppender>(), services.GetRequiredService<AddressBook>()),
         new Contacts(),
         new Mailbox(),
         new Mailboxes(),

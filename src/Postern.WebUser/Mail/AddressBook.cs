@@ -13,10 +13,13 @@ namespace Postern.WebUser.Mail;
 /// The account's address book: the Contacts mailbox, where each contact is a message holding a vCard
 /// (as CommuniGate keeps contacts). The Message page's TakeAddress adds the sender here.
 /// </summary>
-public sealed class AddressBook(MailboxService mailboxes, MessageAppender appender, TimeProvider time)
+public sealed class AddressBook(IStore store, MailboxService mailboxes, MessageAppender appender, TimeProvider time)
 {
     /// <summary>The mailbox contacts are added to; created (class Contacts) when missing.</summary>
     public const string MailboxName = "Contacts";
+
+    /// <summary>Contacts offered on one Compose page; larger address books are searched in the Contacts mailbox.</summary>
+    public const int MaxListed = 1000;
 
     public async Task AddAsync(AccountRecord account, string? name, string address, CancellationToken cancellationToken)
     {
@@ -42,6 +45,29 @@ public sealed class AddressBook(MailboxService mailboxes, MessageAppender append
         message.From.Add(new MailboxAddress(displayName, address));
         await appender.AppendAsync(box, MessageWriter.Write(message, new MessageWriterOptions { TimeProvider = time }),
             MessageFlags.Seen, [], null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The contacts for the Compose page's address book: one <c>{name; email}</c> dictionary per address
+    /// (the From of each contact message, which carries the contact's name and address).
+    /// </summary>
+    public async Task<Postern.Data.DataArray> ListAsync(AccountRecord account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var contacts = new Postern.Data.DataArray();
+        if (await mailboxes.FindAsync(account, MailboxName, cancellationToken) is not { } box)
+            return contacts;
+        var entries = await store.Messages.ListAsync(box.Id, MessageSortField.From, descending: false, MessageFlagFilter.All, cancellationToken);
+        foreach (var chunk in entries.Take(MaxListed).Select(e => e.Uid).Chunk(500))
+        {
+            foreach (var record in await store.Messages.GetAsync(box.Id, chunk, cancellationToken))
+            {
+                var from = Postern.Mime.Headers.HeaderList.Parse(record.Summary.HeaderBlock).GetAddresses("From").Mailboxes;
+                if (from is [var address, ..] && address.IsComplete)
+                    contacts.Add(new Postern.Data.DataDictionary { ["name"] = address.Name ?? "", ["email"] = address.Address });
+            }
+        }
+        return contacts;
     }
 
     /// <summary>A vCard 3.0 (RFC 2426) with the name and the e-mail address.</summary>

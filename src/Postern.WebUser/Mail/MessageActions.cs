@@ -20,6 +20,13 @@ public sealed class MessageActions(IStore store, MailboxService mailboxes)
         return all.Select(m => m.Uid).ToArray();
     }
 
+    /// <summary>Removes the given messages for good (a replaced draft).</summary>
+    public Task<int> RemoveAsync(MailboxRecord mailbox, IReadOnlyList<uint> uids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        return ExpungeAsync(mailbox, uids, cancellationToken);
+    }
+
     /// <summary>Removes every message of the mailbox for good (EmptyTrashNow).</summary>
     public async Task<int> RemoveAllAsync(MailboxRecord mailbox, CancellationToken cancellationToken) =>
         await ExpungeAsync(mailbox, await AllUidsAsync(mailbox, cancellationToken), cancellationToken);

@@ -7,8 +7,8 @@ namespace Postern.WebUser.Components.Generic;
 public static class MessageActions
 {
     /// <summary>Runs the actions the parameters ask for on <paramref name="uids"/>; returns whether anything may have changed.</summary>
-    /// <param name="copiedCode">The messageCode of a successful copy or move: <c>MessagesCopiedInfo</c> (Mailbox) or <c>MessageCopied</c> (Message).</param>
-    public static async Task<bool> RunAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<uint> uids, string copiedCode)
+    /// <param name="singleMessage">True for the Message component, whose messageCodes speak of one message (<c>MessageCopied</c>).</param>
+    public static async Task<bool> RunAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<uint> uids, bool singleMessage)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(mailbox);
@@ -17,6 +17,14 @@ public static class MessageActions
         var preferences = context.Preferences;
         var ct = context.CancellationToken;
         var changed = false;
+
+        if ((parameters.Has("Forward") || parameters.Has("Redirect")) && parameters.TryGetNonEmpty("RedirectAddresses", out var addresses) && uids.Count > 0)
+        {
+            changed = true;
+            await SendOnAsync(context, mailbox, uids, Postern.Mime.Addresses.AddressList.Parse(addresses), forward: parameters.Has("Forward"), singleMessage);
+        }
+        if (parameters.Has("ListApprove"))
+            context.SetError("Postern has no mailing lists");
 
         if ((parameters.Has("Copy") || parameters.Has("Move")) && parameters.TryGetNonEmpty("MailboxName", out var targetName) && uids.Count > 0)
         {
@@ -35,7 +43,7 @@ public static class MessageActions
                     else
                         await actions.MoveAsync(mailbox, uids, target, ct);
                 }))
-                context.SetMessage(copiedCode);
+                context.SetMessage(singleMessage ? "MessageCopied" : "MessagesCopiedInfo");
         }
         if (parameters.Has("Delete") && preferences.DeleteMethod == DeleteMethod.MoveToTrash && uids.Count > 0)
         {
@@ -77,5 +85,44 @@ public static class MessageActions
             await context.TryAsync(() => actions.PurgeAsync(mailbox, ct));
         }
         return changed;
+    }
+
+    /// <summary>
+    /// Redirect: each message is resent unchanged (and gets the Redirected flag). Forward: one new message
+    /// carries them all as message/rfc822 attachments, and is filed in Sent like any message sent.
+    /// </summary>
+    private static async Task SendOnAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<uint> uids,
+        Postern.Mime.Addresses.AddressList recipients, bool forward, bool single)
+    {
+        var services = context.Services;
+        var ct = context.CancellationToken;
+        var done = await context.TryAsync(async () =>
+        {
+            var originals = new List<Mail.StoredMessage>();
+            foreach (var uid in uids)
+            {
+                if (await services.Messages.ReadAsync(mailbox, uid, Postern.Mail.Messages.MessageLimits.MaxMessageSize, ct) is { } stored)
+                    originals.Add(stored);
+            }
+            if (originals.Count == 0)
+                throw new Postern.Mail.MailException("No message to send on");
+            if (!forward)
+            {
+                foreach (var original in originals)
+                    await services.Submission.RedirectAsync(original.Message.RawMessage, recipients, context.Account, ct);
+                await services.MessageActions.SetFlagsAsync(mailbox, originals.Select(o => o.Record.Uid).ToArray(), MessageFlags.Redirected, MessageFlags.None, ct);
+                return;
+            }
+            var message = new Postern.Mime.Writing.ComposedMessage
+            {
+                Subject = originals.Count == 1 ? Postern.Mime.Writing.ReplyComposer.ForwardSubject(originals[0].Message.Subject) : $"Forwarded messages ({originals.Count})",
+            };
+            message.From.Add(new Postern.Mime.Addresses.MailboxAddress(context.Account.RealName.Length > 0 ? context.Account.RealName : null, context.Session.Account.ToString()));
+            message.To.AddRange(recipients);
+            message.Body = Postern.Mime.Writing.BodyBuilder.Build("", attachments: originals.Select(o => new Postern.Mime.Writing.ComposedMessagePart(o.Message.RawMessage)));
+            await services.Submission.SubmitAsync(message, context.Account, context.Preferences.SentBox, ct);
+        });
+        if (done)
+            context.SetMessage(forward ? (single ? "MessageForwarded" : "MessagesForwardedInfo") : (single ? "MessageRedirected" : "MessagesRedirectedInfo"));
     }
 }
