@@ -104,6 +104,27 @@ public sealed class BrowserServer : IAsyncLifetime
         _directory.Dispose();
     }
 
+    /// <summary>Appends a message to a mailbox of the account.</summary>
+    public async Task AppendAsync(AccountRecord account, string mailbox, byte[] message, DateTimeOffset? received = null, Storage.MessageFlags flags = Storage.MessageFlags.None)
+    {
+        var box = await Services.GetRequiredService<Postern.Mail.Mailboxes.MailboxService>().GetAsync(account, mailbox, CancellationToken.None);
+        await Services.GetRequiredService<Postern.Mail.Messages.MessageAppender>().AppendAsync(box, message, flags, [], received, CancellationToken.None);
+    }
+
+    /// <summary>Logs in through the login form and waits for the start page.</summary>
+    public async Task<IPage> LogInAsync(string user, string password = Password, string? skin = null)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        if (skin is not null)
+            await page.SelectOptionAsync("#SessionSkin", skin);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Session/**");
+        return page;
+    }
+
     public Task<AccountRecord> CreateAccountAsync(string name, string realName) =>
         Services.GetRequiredService<AccountProvisioning>().CreateAccountAsync(AccountName.Parse(name + "@" + Domain), Password, realName, CancellationToken.None);
 
