@@ -12,12 +12,15 @@ public sealed class MailBodyMarkup
     /// <summary>Whether HTML bodies can be shown (made safe); when not, they are offered as files instead.</summary>
     public bool CanShowHtml => false;
 
-    /// <summary>Plain text as markup: every character escaped, line breaks kept.</summary>
-    public string PlainText(string text, ContentType contentType)
+    /// <summary>Plain text as markup: every character escaped, line breaks kept (as <c>&lt;br/&gt;</c> for WML, which has no pre-formatted text).</summary>
+    public string PlainText(string text, ContentType contentType, bool wml)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(contentType);
-        return "<div class=\"textPart\">" + MessageRenderer.Escape(text.TrimEnd()) + "</div>";
+        var escaped = MessageRenderer.Escape(text.TrimEnd());
+        return wml
+            ? escaped.ReplaceLineEndings("\n").Replace("\n", "<br/>", StringComparison.Ordinal)
+            : "<div class=\"textPart\">" + escaped + "</div>";
     }
 
     /// <summary>The HTML made safe, or null when it cannot be shown inline.</summary>

@@ -91,19 +91,19 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
         var files = part.FindEmbeddedFiles();
         var text = part.GetText();
         if (files.Count == 0)
-            return bodies.PlainText(text, part.ContentType);
+            return bodies.PlainText(text, part.ContentType, context.IsWml);
         var markup = new StringBuilder();
         var decoded = part.DecodeContent();
         var position = 0;
         foreach (var file in files)
         {
-            markup.Append(bodies.PlainText(Charsets(part, decoded.Span[position..file.Block.Start]), part.ContentType));
+            markup.Append(bodies.PlainText(Charsets(part, decoded.Span[position..file.Block.Start]), part.ContentType, context.IsWml));
             context.HasFiles = true;
             var dataset = AttachmentPart.CreateDataset(file, part, context, container);
             markup.Append(RenderPage(AttachmentPart.PageFor(Postern.WebUser.Mail.Attachments.GuessContentType(file.FileName)), dataset, context));
             position = file.Block.End;
         }
-        markup.Append(bodies.PlainText(Charsets(part, decoded.Span[position..]), part.ContentType));
+        markup.Append(bodies.PlainText(Charsets(part, decoded.Span[position..]), part.ContentType, context.IsWml));
         return markup.ToString();
     }
 

@@ -102,7 +102,7 @@ public sealed class WebUserSession : Session
         if (Interlocked.Exchange(ref _mailboxesStale, 0) != 0)
         {
             var boxes = await services.Mailboxes.ListAsync(AccountRecord, null, cancellationToken);
-            Mailboxes = boxes.Select(m => m.Name).ToArray();
+            Mailboxes = boxes.Select(m => m.Name).Order(Components.MailboxOrder.Instance).ToArray();
         }
     }
 
