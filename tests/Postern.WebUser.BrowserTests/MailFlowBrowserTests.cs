@@ -111,5 +111,5 @@ public class MailFlowBrowserTests(BrowserServer server) : IClassFixture<BrowserS
     private static byte[] Message(string from, string subject) =>
         Encoding.UTF8.GetBytes($"From: {from}\r\nTo: alice@example.com\r\nSubject: {subject}\r\nContent-Type: text/plain\r\n\r\nAbout {subject}.\r\n");
 
-    private static byte[] ReportMessage() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "multipart-attachment.eml"));
+    private static byte[] ReportMessage() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "messages", "multipart-attachment.eml"));
 }

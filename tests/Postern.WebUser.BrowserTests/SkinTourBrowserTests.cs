@@ -23,7 +23,7 @@ public class SkinTourBrowserTests(BrowserServer server) : IClassFixture<BrowserS
     {
         var user = "tour-" + skin.ToLowerInvariant();
         var account = await server.CreateAccountAsync(user, "Tour Guide");
-        await server.AppendAsync(account, "INBOX", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "multipart-attachment.eml")));
+        await server.AppendAsync(account, "INBOX", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "messages", "multipart-attachment.eml")));
         for (var i = 1; i <= 3; i++)
             await server.AppendAsync(account, "INBOX", Encoding.UTF8.GetBytes($"From: Friend {i} <f{i}@example.org>\r\nSubject: Note {i}\r\n\r\nHi {i}\r\n"), flags: i == 1 ? Storage.MessageFlags.Seen : Storage.MessageFlags.None);
 
