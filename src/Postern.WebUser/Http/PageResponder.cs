@@ -9,7 +9,10 @@ namespace Postern.WebUser.Http;
 /// <summary>Renders WSSP pages into HTTP responses: redirects, charsets, content types and security headers.</summary>
 public sealed class PageResponder(WebUserOptions options, TimeProvider time, ILogger<PageResponder> logger)
 {
+    private static readonly Encoding s_utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Renders the page; false when the skin has no such page (nothing was written).</summary>
+    /// <remarks>The page is rendered into a pooled buffer and encoded straight into the response: no page-sized string or byte array is made.</remarks>
     /// <exception cref="PageRenderingException">The page does not compile or fails to render.</exception>
     public async Task<bool> TryWriteAsync(HttpContext http, PageRequest page, CancellationToken cancellationToken)
     {
@@ -17,13 +20,22 @@ public sealed class PageResponder(WebUserOptions options, TimeProvider time, ILo
         ArgumentNullException.ThrowIfNull(page);
         var fileName = page.PageName.ToLowerInvariant();
         CompiledTemplate? template;
-        string text;
-        RenderOutcome outcome;
         try
         {
             template = page.Skin.FindTemplate(fileName);
-            if (template is null)
-                return false;
+        }
+        catch (TemplateCompileException e)
+        {
+            logger.LogError(e, "page {Page} of {Skin} does not compile", fileName, page.Skin.Skin);
+            throw new PageRenderingException(fileName, e);
+        }
+        if (template is null)
+            return false;
+
+        using var output = new TemplateOutput(template.Source.Length * 2);
+        RenderOutcome outcome;
+        try
+        {
             var context = new TemplateContext(page.Dataset)
             {
                 Strings = page.Skin.Strings(page.Language),
@@ -40,9 +52,7 @@ public sealed class PageResponder(WebUserOptions options, TimeProvider time, ILo
                 TimeProvider = time,
                 CancellationToken = cancellationToken,
             };
-            using var output = new TemplateOutput(template.Source.Length * 2);
             outcome = template.RenderTo(context, output);
-            text = outcome.Redirect is null ? output.ToString() : "";
         }
         catch (Exception e) when (e is TemplateCompileException or TemplateRenderException or DataFormatException)
         {
@@ -63,12 +73,17 @@ public sealed class PageResponder(WebUserOptions options, TimeProvider time, ILo
         }
 
         var charset = page.Client.ForcedCharset() ?? outcome.Charset;
-        var body = PageEncoding.Encode(text, charset);
+        var encoding = PageEncoding.TryGetEncoding(charset) ?? s_utf8;
+        var length = encoding.GetByteCount(output.WrittenSpan);
         response.StatusCode = page.StatusCode;
         response.ContentType = (page.Client.IsWml() ? "text/vnd.wap.wml" : "text/html") + "; charset=" + charset;
-        response.ContentLength = body.Length;
+        response.ContentLength = length;
         if (!HttpMethods.IsHead(http.Request.Method))
-            await response.Body.WriteAsync(body, cancellationToken);
+        {
+            var body = response.BodyWriter;
+            body.Advance(encoding.GetBytes(output.WrittenSpan, body.GetSpan(length)));
+            await body.FlushAsync(cancellationToken);
+        }
         return true;
     }
 

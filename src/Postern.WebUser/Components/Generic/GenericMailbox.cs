@@ -60,6 +60,7 @@ public static class GenericMailbox
         state.Snapshot = selected;
         state.SnapshotKey = key;
         state.Rows.Clear();
+        state.LastPage = null;
         return selected;
     }
 
@@ -75,8 +76,17 @@ public static class GenericMailbox
 
         if (state.FirstIndex >= selected.Count)
             state.FirstIndex = selected.Count == 0 ? 0 : (selected.Count - 1) / state.Limit * state.Limit;
-        var page = selected.Skip(state.FirstIndex).Take(state.Limit).ToArray();
-        var rows = await RowsAsync(context, mailbox, state, page);
+        var pageKey = (state.SnapshotKey, state.FirstIndex, state.Limit);
+        if (state.LastPage is not { } last || !last.Key.Equals(pageKey))
+        {
+            var page = selected.Skip(state.FirstIndex).Take(state.Limit).ToArray();
+            var rows = await RowsAsync(context, mailbox, state, page);
+            var messageArray = new DataArray(rows.Count);
+            foreach (var row in rows)
+                messageArray.Add(Message(row, columns, state));
+            last = (pageKey, (DataArray)Headers(columns, state).MakeReadOnly(), (DataArray)messageArray.MakeReadOnly(), rows.Count);
+            state.LastPage = last;
+        }
 
         var dataset = context.Dataset;
         if (context.Parameters.Has("MarkAll"))
@@ -86,18 +96,15 @@ public static class GenericMailbox
         dataset["limit"] = Text(state.Limit);
         if (isSentBox)
             dataset["sentBox"] = DataString.Yes;
-        dataset["headers"] = Headers(columns, state);
-        var messages = new DataArray(rows.Count);
-        foreach (var row in rows)
-            messages.Add(Message(row, columns, state));
-        dataset["messages"] = messages;
+        dataset["headers"] = last.Headers;
+        dataset["messages"] = last.Messages;
         dataset["firstNumber"] = Text(state.FirstIndex);
         dataset["firstNumber1"] = Text(state.FirstIndex + 1);
-        dataset["lastNumber"] = Text(state.FirstIndex + Math.Max(rows.Count, 1));
+        dataset["lastNumber"] = Text(state.FirstIndex + Math.Max(last.RowCount, 1));
         dataset["numTotal"] = Text(mailbox.MessageCount);
         dataset["numUnread"] = Text(mailbox.UnseenCount);
         dataset["numSelected"] = Text(selected.Count);
-        if (selected.Count != rows.Count)
+        if (selected.Count != last.RowCount)
             dataset["multiPage"] = DataString.Yes;
         dataset["sortColumn"] = Text(state.SortColumn);
         dataset["sortAscending"] = state.SortAscending ? "1" : "0";

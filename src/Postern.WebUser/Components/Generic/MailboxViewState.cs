@@ -35,4 +35,10 @@ public sealed class MailboxViewState
 
     /// <summary>Rows of the last pages shown, by UID, valid while the snapshot is.</summary>
     internal Dictionary<uint, MailboxRow> Rows { get; } = [];
+
+    /// <summary>
+    /// The <c>headers</c> and <c>messages</c> elements of the last page (read-only), reused while the
+    /// snapshot, the first row and the page size stay the same: reloading an unchanged page is the common case.
+    /// </summary>
+    internal (object Key, Postern.Data.DataArray Headers, Postern.Data.DataArray Messages, int RowCount)? LastPage { get; set; }
 }
