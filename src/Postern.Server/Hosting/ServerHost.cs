@@ -46,13 +46,20 @@ public static class ServerHost
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(loggerProvider)
             // The generic host's "Now listening on…" and "Press Ctrl+C…": the ready line says it once, with every listener.
-            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+            // Request lines carry what must never reach a log: passwords in /ximsslogin/ query strings and
+            // session ids in /Session/<id>/ paths (docs/operations.md, "Logs").
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (!options.HttpPort.IsDisabled)
                 Listen(kestrel, options, options.HttpPort, ListenerKind.Http, modules, listeners);
             if (!options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss)))
                 Listen(kestrel, options, options.XimssPort, ListenerKind.Ximss, modules, listeners);
+            if (!options.XimssTlsPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.XimssTls)))
+                Listen(kestrel, options, options.XimssTlsPort, ListenerKind.XimssTls, modules, listeners);
         });
 
         using var startupLogging = LoggerFactoryOf(loggerProvider);
@@ -81,6 +88,7 @@ public static class ServerHost
 
         await app.StartAsync(cancellationToken);
         var ready = ReadyLine(listeners, options);
+        using var runtime = RuntimeInfo.Write(options.DataDirectory, listeners.Select(l => (Describe(l.Kind), BoundEndPoint(l.Options))));
         log.LogInformation("{Ready} (data directory {Data})", ready, options.DataDirectory);
         await output.WriteLineAsync("postern: " + ready);
         await output.FlushAsync(cancellationToken);
@@ -110,13 +118,20 @@ public static class ServerHost
     /// <summary>"ready — HTTP on 127.0.0.1:8100, XIMSS on 127.0.0.1:11024", with the ports actually bound.</summary>
     private static string ReadyLine(List<(ListenerKind Kind, ListenOptions Options)> listeners, ServerOptions options)
     {
-        var parts = listeners.Select(l => $"{Describe(l.Kind)} on {l.Options.IPEndPoint ?? (EndPoint)l.Options.EndPoint}").ToList();
+        var parts = listeners.Select(l => $"{Describe(l.Kind)} on {BoundEndPoint(l.Options)}").ToList();
         if (!options.XimssPort.IsDisabled && listeners.All(l => l.Kind != ListenerKind.Ximss))
             parts.Add($"XIMSS port {options.XimssPort} not bound (this build has no XIMSS module)");
         return "ready — " + string.Join(", ", parts);
     }
 
-    private static string Describe(ListenerKind kind) => kind == ListenerKind.Http ? "HTTP" : "XIMSS";
+    private static string Describe(ListenerKind kind) => kind switch
+    {
+        ListenerKind.Http => "HTTP",
+        ListenerKind.XimssTls => "XIMSS TLS",
+        _ => "XIMSS",
+    };
+
+    private static EndPoint BoundEndPoint(ListenOptions listenOptions) => listenOptions.IPEndPoint ?? listenOptions.EndPoint;
 
     private static async Task ReportFirstStartAsync(FirstStartResult created, TextWriter output, ILogger log)
     {

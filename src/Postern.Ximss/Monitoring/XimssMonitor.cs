@@ -1,0 +1,60 @@
+using Postern.Sessions;
+using Postern.Ximss.Engine;
+using Postern.Ximss.Sessions;
+using Postern.Ximss.Tcp;
+
+namespace Postern.Ximss.Monitoring;
+
+/// <summary>One line of the access monitor (CGP Guide, XIMSS module, "Monitoring XIMSS Activity").</summary>
+/// <param name="Id">The session number (<c>XIMSS-nnnnn</c> in the log); null for a channel that has not logged in.</param>
+/// <param name="Address">The client's IP address.</param>
+/// <param name="Account">The account, once logged in.</param>
+/// <param name="Transport"><c>TCP</c> or <c>HTTP</c>.</param>
+/// <param name="ConnectedSeconds">Time since the connection opened (TCP) or the session started (HTTP).</param>
+/// <param name="Status">The operation in progress, else the state: <c>authenticating</c>, <c>waiting</c>, <c>polling</c>, <c>idle</c>.</param>
+/// <param name="RunningSeconds">How long the operation in progress has run; null between operations.</param>
+/// <param name="Client">The client's name (<c>setClientName</c>).</param>
+public sealed record MonitorRow(int? Id, string Address, string? Account, string Transport, double ConnectedSeconds, string Status,
+    double? RunningSeconds, string? Client);
+
+/// <summary>The module's counters (<see cref="XimssMetrics"/>).</summary>
+public sealed record MonitorCounters(int Channels, int Sessions, long Logins, long LoginFailures, long Operations, double OperationsPerSecond,
+    long RefusedChannels);
+
+/// <summary>What the access monitor shows: the counters and one row per channel or session.</summary>
+public sealed record XimssMonitorReport(DateTimeOffset Time, MonitorCounters Counters, IReadOnlyList<MonitorRow> Sessions);
+
+/// <summary>Builds the access monitor from the open channels and the live sessions.</summary>
+public sealed class XimssMonitor(XimssChannelRegistry channels, SessionRegistry sessions, XimssMetrics metrics, TimeProvider time)
+{
+    public XimssMonitorReport Snapshot()
+    {
+        var now = time.GetUtcNow();
+        var rows = new List<(DateTimeOffset Since, MonitorRow Row)>();
+        foreach (var channel in channels.Snapshot())
+        {
+            var session = channel.Session;
+            var activity = session?.Activity ?? channel.Activity;
+            var status = activity.Operation ?? activity.State ?? (session is null ? "authenticating" : "waiting");
+            rows.Add((channel.Connected, Row(session, channel.RemoteAddress.ToString(), "TCP", channel.Connected, activity, status, now)));
+        }
+        foreach (var session in sessions.Snapshot(SessionKind.Ximss).OfType<XimssSession>())
+        {
+            if (session.Transport != XimssTransport.Http || session.HasEnded)
+                continue;
+            var status = session.Activity.Operation ?? session.Activity.State ?? "idle";
+            rows.Add((session.Created, Row(session, session.ClientAddress.ToString(), "HTTP", session.Created, session.Activity, status, now)));
+        }
+
+        var counters = new MonitorCounters(metrics.Channels, metrics.Sessions, metrics.Logins, metrics.LoginFailures, metrics.Operations,
+            Math.Round(metrics.OperationsPerSecond, 1), metrics.RefusedChannels);
+        return new XimssMonitorReport(now, counters, [.. rows.OrderBy(r => r.Since).Select(r => r.Row)]);
+    }
+
+    private static MonitorRow Row(XimssSession? session, string address, string transport, DateTimeOffset since, ActivityStatus activity, string status,
+        DateTimeOffset now) =>
+        new(session?.Number, address, session?.Account.ToString(), transport, Seconds(now - since), status,
+            activity.Started is { } started ? Seconds(now - started) : null, session?.ClientName);
+
+    private static double Seconds(TimeSpan span) => Math.Round(Math.Max(span.TotalSeconds, 0), 3);
+}
