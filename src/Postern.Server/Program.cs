@@ -10,5 +10,6 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     AccountCommands.Create(),
     MailboxCommands.Create(),
     StoreCommands.Create(),
+    MonitorCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -129,8 +129,13 @@ public sealed class XimssDispatcher
             return;
         var text = System.Text.Encoding.UTF8.GetString(output.Written.Span[from..]).Replace('\0', ' ').TrimEnd();
         // A session id's secret never reaches the log (docs/ximss.md §11.7).
-        if (channel.Session is { } session)
-            text = text.Replace(session.Id, session.MaskedId, StringComparison.Ordinal);
-        XimssLog.Output(logger, text);
+        if (channel.Session is not { } session)
+        {
+            XimssLog.Output(logger, text);
+            return;
+        }
+        // A login's answer is the session's first record.
+        using var scope = logger.BeginScope(session.LogScope);
+        XimssLog.Output(logger, text.Replace(session.Id, session.MaskedId, StringComparison.Ordinal));
     }
 }
