@@ -12,7 +12,7 @@ namespace Postern.Data;
 /// does in CG/PL); <see cref="DataNull.Value"/> is stored as an explicit <c>#NULL#</c>.</para>
 /// <para>After <see cref="MakeReadOnly"/> every change throws <see cref="InvalidOperationException"/>.</para>
 /// </remarks>
-public sealed class DataDictionary : DataValue, IDictionary<string, DataValue>, IReadOnlyDictionary<string, DataValue>
+public sealed class DataDictionary : DataValue, IDictionary<string, DataValue>, IReadOnlyDictionary<string, DataValue>, IDataLookup
 {
     private readonly OrderedDictionary<string, DataValue> _entries;
     private bool _readOnly;

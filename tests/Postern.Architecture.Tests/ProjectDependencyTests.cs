@@ -16,6 +16,8 @@ public class ProjectDependencyTests
         ["Postern.Mime"] = [],
         ["Postern.Ximss.Protocol"] = [],
         ["Postern.Templates"] = ["Postern.Data"],
+        // HTML safety for mail shown in browsers: BCL plus the AngleSharp HTML parser.
+        ["Postern.Html"] = [],
 
         // Store contract, then its providers (which only the composition root may reference).
         ["Postern.Storage"] = [],
@@ -30,7 +32,7 @@ public class ProjectDependencyTests
         // Protocols and presentation.
         ["Postern.Ximss"] = ["Postern.Ximss.Protocol", "Postern.Sessions", "Postern.Accounts", "Postern.Mail", "Postern.Storage",
             "Postern.Mime", "Postern.Data"],
-        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Sessions", "Postern.Accounts", "Postern.Mail",
+        ["Postern.WebUser"] = ["Postern.Templates", "Postern.Skins", "Postern.Html", "Postern.Sessions", "Postern.Accounts", "Postern.Mail",
             "Postern.Storage", "Postern.Mime", "Postern.Data"],
 
         // Composition root: may know everything.

@@ -62,8 +62,7 @@ internal static class DomainCommands
         var command = new Command("remove", "Remove a domain.") { name, force };
         command.SetAction((parse, cancellationToken) => CliContext.RunAsync(parse, cancellationToken, async cli =>
         {
-            var domain = await cli.Get<DomainService>().GetAsync(parse.GetRequiredValue(name), cancellationToken);
-            await cli.Get<DomainService>().RemoveAsync(domain.Name, parse.GetValue(force), cancellationToken);
+            var domain = await cli.Get<DomainService>().RemoveAsync(parse.GetRequiredValue(name), parse.GetValue(force), cancellationToken);
             cli.Output.Line($"removed domain {domain.Name}");
             return ExitCodes.Success;
         }));

@@ -27,6 +27,15 @@ public static class ServerHost
     {
         var options = ServerOptions.FromConfiguration(configuration);
         var logging = LoggingOptions.FromConfiguration(configuration.GetSection("Postern:Logging"));
+        var modules = ServerModules.All;
+        var bindHttp = !options.HttpPort.IsDisabled;
+        var bindXimss = !options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss));
+        var bindXimssTls = !options.XimssTlsPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.XimssTls));
+        if (!bindHttp && !bindXimss && !bindXimssTls)
+        {
+            await error.WriteLineAsync("postern: no listener is enabled (the HTTP port is 0 and no XIMSS listener can be bound); nothing to serve");
+            return ExitCodes.Failure;
+        }
 
         using var dataLock = DataDirectoryLock.TryAcquire(options.DataDirectory, out var holder);
         if (dataLock is null)
@@ -38,7 +47,6 @@ public static class ServerHost
 
         var logDirectory = logging.Directory.Length == 0 ? null : Path.Combine(options.DataDirectory, logging.Directory);
         await using var loggerProvider = new PosternLoggerProvider(logging, output, logDirectory);
-        var modules = ServerModules.All;
         var listeners = new List<(ListenerKind Kind, ListenOptions Options)>();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
@@ -52,13 +60,14 @@ public static class ServerHost
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        // Kestrel runs this when it starts; the ListenOptions it fills in then hold the bound ports.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (!options.HttpPort.IsDisabled)
+            if (bindHttp)
                 Listen(kestrel, options, options.HttpPort, ListenerKind.Http, modules, listeners);
-            if (!options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss)))
+            if (bindXimss)
                 Listen(kestrel, options, options.XimssPort, ListenerKind.Ximss, modules, listeners);
-            if (!options.XimssTlsPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.XimssTls)))
+            if (bindXimssTls)
                 Listen(kestrel, options, options.XimssTlsPort, ListenerKind.XimssTls, modules, listeners);
         });
 
@@ -80,14 +89,8 @@ public static class ServerHost
         if (created is not null)
             await ReportFirstStartAsync(created, output, log);
 
-        if (listeners.Count == 0)
-        {
-            await error.WriteLineAsync("postern: no listener is enabled (the HTTP port is 0 and no XIMSS listener can be bound); nothing to serve");
-            return ExitCodes.Failure;
-        }
-
         await app.StartAsync(cancellationToken);
-        var ready = ReadyLine(listeners, options);
+        var ready = ReadyLine(listeners);
         using var runtime = RuntimeInfo.Write(options.DataDirectory, listeners.Select(l => (Describe(l.Kind), BoundEndPoint(l.Options))));
         log.LogInformation("{Ready} (data directory {Data})", ready, options.DataDirectory);
         await output.WriteLineAsync("postern: " + ready);
@@ -116,13 +119,8 @@ public static class ServerHost
     }
 
     /// <summary>"ready — HTTP on 127.0.0.1:8100, XIMSS on 127.0.0.1:11024", with the ports actually bound.</summary>
-    private static string ReadyLine(List<(ListenerKind Kind, ListenOptions Options)> listeners, ServerOptions options)
-    {
-        var parts = listeners.Select(l => $"{Describe(l.Kind)} on {BoundEndPoint(l.Options)}").ToList();
-        if (!options.XimssPort.IsDisabled && listeners.All(l => l.Kind != ListenerKind.Ximss))
-            parts.Add($"XIMSS port {options.XimssPort} not bound (this build has no XIMSS module)");
-        return "ready — " + string.Join(", ", parts);
-    }
+    private static string ReadyLine(List<(ListenerKind Kind, ListenOptions Options)> listeners) =>
+        "ready — " + string.Join(", ", listeners.Select(l => $"{Describe(l.Kind)} on {BoundEndPoint(l.Options)}"));
 
     private static string Describe(ListenerKind kind) => kind switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
@@ -137,11 +138,22 @@ internal sealed partial class PosternProcess : IAsyncDisposable
     }
 
     /// <summary>Sends a signal the way a terminal (INT) or a service manager (TERM, KILL) would.</summary>
-    public async Task SignalAsync(string signal)
+    public void Signal(string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, _process.Id.ToString(CultureInfo.InvariantCulture)]))!;
-        await kill.WaitForExitAsync();
+        // Linux signal numbers (signal(7)).
+        var number = signal switch
+        {
+            "INT" => 2,
+            "KILL" => 9,
+            "TERM" => 15,
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "INT, KILL or TERM"),
+        };
+        if (Kill(_process.Id, number) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
+
+    [LibraryImport("libc.so.6", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

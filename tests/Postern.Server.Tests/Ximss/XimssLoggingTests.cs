@@ -49,7 +49,7 @@ public partial class XimssLoggingTests(VerboseLoggingServerFixture server) : ICl
             sessions.Add(UrlId().Match(await (await http.SendAsync(basic)).Content.ReadAsStringAsync()).Groups[1].Value);
         }
 
-        await server.Server.SignalAsync("INT");
+        server.Server.Signal("INT");
         Assert.Equal(0, await server.Server.WaitForExitAsync(PosternProcess.StartTimeout));
         var console = string.Join('\n', server.Server.Output);
         var files = string.Concat(Directory.GetFiles(Path.Combine(server.Data, "SystemLogs")).Select(File.ReadAllText));
