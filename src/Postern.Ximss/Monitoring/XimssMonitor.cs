@@ -21,13 +21,20 @@ public sealed record MonitorRow(int? Id, string Address, string? Account, string
 public sealed record MonitorCounters(int Channels, int Sessions, long Logins, long LoginFailures, long Operations, double OperationsPerSecond,
     long RefusedChannels);
 
-/// <summary>What the access monitor shows: the counters and one row per channel or session.</summary>
-public sealed record XimssMonitorReport(DateTimeOffset Time, MonitorCounters Counters, IReadOnlyList<MonitorRow> Sessions);
+/// <summary>The server process's memory when the monitor was read.</summary>
+/// <param name="ManagedHeapBytes">Bytes in use on the managed heap (after a full collection when <paramref name="Collected"/>).</param>
+/// <param name="WorkingSetBytes">The process's resident memory.</param>
+/// <param name="Collected">True when a full garbage collection ran first, so the heap figure counts live objects only.</param>
+public sealed record MonitorMemory(long ManagedHeapBytes, long WorkingSetBytes, bool Collected);
+
+/// <summary>What the access monitor shows: the counters, the process's memory, and one row per channel or session.</summary>
+public sealed record XimssMonitorReport(DateTimeOffset Time, MonitorCounters Counters, MonitorMemory Memory, IReadOnlyList<MonitorRow> Sessions);
 
 /// <summary>Builds the access monitor from the open channels and the live sessions.</summary>
 public sealed class XimssMonitor(XimssChannelRegistry channels, SessionRegistry sessions, XimssMetrics metrics, TimeProvider time)
 {
-    public XimssMonitorReport Snapshot()
+    /// <summary>The monitor now; with <paramref name="collect"/> a full garbage collection runs first, so the heap figure is exact (for capacity measurements).</summary>
+    public XimssMonitorReport Snapshot(bool collect = false)
     {
         var now = time.GetUtcNow();
         var rows = new List<(DateTimeOffset Since, MonitorRow Row)>();
@@ -48,7 +55,13 @@ public sealed class XimssMonitor(XimssChannelRegistry channels, SessionRegistry 
 
         var counters = new MonitorCounters(metrics.Channels, metrics.Sessions, metrics.Logins, metrics.LoginFailures, metrics.Operations,
             Math.Round(metrics.OperationsPerSecond, 1), metrics.RefusedChannels);
-        return new XimssMonitorReport(now, counters, [.. rows.OrderBy(r => r.Since).Select(r => r.Row)]);
+        if (collect)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        var memory = new MonitorMemory(GC.GetTotalMemory(collect), Environment.WorkingSet, collect);
+        return new XimssMonitorReport(now, counters, memory, [.. rows.OrderBy(r => r.Since).Select(r => r.Row)]);
     }
 
     private static MonitorRow Row(XimssSession? session, string address, string transport, DateTimeOffset since, ActivityStatus activity, string status,

@@ -24,16 +24,15 @@ public sealed class AlertDelivery(IStore store, AlertService alerts, Preferences
     /// <summary>Writes the account's pending alerts after the login's <c>session</c> message and follows new ones.</summary>
     internal async Task StartAsync(XimssSession session, AccountRecord account, XimssXmlWriter writer, CancellationToken cancellationToken)
     {
-        var cursor = session.GetState<AlertCursor>();
         session.DisposeOnEnd(notifier.Subscribe(account.Id, change =>
         {
             // The notifier's loop must not wait: the delivery runs in the session's own request order.
             if (change.Kind == StoreChangeKind.AlertPosted && !session.HasEnded)
-                _ = DeliverNewAsync(session, cursor);
+                _ = DeliverNewAsync(session);
         }));
 
         var all = await store.Alerts.ListAsync(account.Id, includeAcknowledged: true, cancellationToken);
-        cursor.LastId = all.Count == 0 ? 0 : all.Max(a => a.Id);
+        session.LastAlertId = all.Count == 0 ? 0 : all.Max(a => a.Id);
         var pending = all.Where(a => a.Acknowledged is null).ToList();
         if (pending.Count == 0)
             return;
@@ -43,7 +42,7 @@ public sealed class AlertDelivery(IStore store, AlertService alerts, Preferences
         await alerts.AcknowledgeAsync(account, pending.Max(a => a.Posted), cancellationToken);
     }
 
-    private async Task DeliverNewAsync(XimssSession session, AlertCursor cursor)
+    private async Task DeliverNewAsync(XimssSession session)
     {
         try
         {
@@ -52,10 +51,10 @@ public sealed class AlertDelivery(IStore store, AlertService alerts, Preferences
                 if (session.HasEnded || await store.Accounts.GetAsync(session.AccountId, session.Ended) is not { } account)
                     return;
                 var fresh = (await store.Alerts.ListAsync(account.Id, includeAcknowledged: true, session.Ended))
-                    .Where(a => a.Id > cursor.LastId).OrderBy(a => a.Id).ToList();
+                    .Where(a => a.Id > session.LastAlertId).OrderBy(a => a.Id).ToList();
                 if (fresh.Count == 0)
                     return;
-                cursor.LastId = fresh[^1].Id;
+                session.LastAlertId = fresh[^1].Id;
                 var zone = TimeZonePreference.Of(await preferences.GetEffectiveAsync(account, session.Ended));
                 session.Post(fresh, (writer, list) =>
                 {
@@ -74,11 +73,5 @@ public sealed class AlertDelivery(IStore store, AlertService alerts, Preferences
             using (_log.BeginScope(session.LogScope))
                 XimssLog.OperationFault(_log, e, "alert delivery");
         }
-    }
-
-    /// <summary>The newest alert a session has sent.</summary>
-    private sealed class AlertCursor
-    {
-        public long LastId { get; set; }
     }
 }

@@ -30,6 +30,12 @@ internal sealed class SerialQueue
         finally
         {
             done.SetResult();
+            // An idle queue holds no finished item.
+            lock (_gate)
+            {
+                if (ReferenceEquals(_tail, done.Task))
+                    _tail = Task.CompletedTask;
+            }
         }
     }
 

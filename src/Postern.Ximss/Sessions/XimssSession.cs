@@ -20,9 +20,9 @@ namespace Postern.Ximss.Sessions;
 public sealed class XimssSession : Session
 {
     private readonly IXimssAsyncSink _sink;
-    private readonly ConcurrentDictionary<Type, object> _states = new();
-    private readonly List<IDisposable> _endActions = [];
-    private readonly Lock _endGate = new();
+    // Both made on first use: most sessions never need them, and an idle session should cost little.
+    private ConcurrentDictionary<Type, object>? _states;
+    private List<IDisposable>? _endActions;
 
     internal XimssSession(long accountId, AccountName account, string realName, IPAddress clientAddress, XimssTransport transport,
         IXimssAsyncSink sink, TimeProvider time)
@@ -103,16 +103,23 @@ public sealed class XimssSession : Session
     }
 
     /// <summary>The session's instance of <typeparamref name="T"/>, created on first use; disposed (if it is disposable) when the session ends.</summary>
-    public T GetState<T>() where T : class, new() => (T)_states.GetOrAdd(typeof(T), static _ => new T());
+    public T GetState<T>() where T : class, new()
+    {
+        var states = Volatile.Read(ref _states) ?? Interlocked.CompareExchange(ref _states, new(), null) ?? _states!;
+        return (T)states.GetOrAdd(typeof(T), static _ => new T());
+    }
+
+    /// <summary>The newest alert sent to this session (<see cref="AlertDelivery"/>).</summary>
+    internal long LastAlertId { get; set; }
 
     /// <summary>Disposes <paramref name="resource"/> when the session ends (at once if it has ended).</summary>
     internal void DisposeOnEnd(IDisposable resource)
     {
-        lock (_endGate)
+        lock (Requests)
         {
             if (!HasEnded)
             {
-                _endActions.Add(resource);
+                (_endActions ??= []).Add(resource);
                 return;
             }
         }
@@ -121,15 +128,15 @@ public sealed class XimssSession : Session
 
     protected override void OnEnding(SessionEndReason reason)
     {
-        IDisposable[] actions;
-        lock (_endGate)
+        List<IDisposable>? actions;
+        lock (Requests)
         {
-            actions = [.. _endActions];
-            _endActions.Clear();
+            actions = _endActions;
+            _endActions = null;
         }
-        foreach (var action in actions)
+        foreach (var action in actions ?? [])
             action.Dispose();
-        foreach (var state in _states.Values)
+        foreach (var state in _states?.Values ?? [])
             (state as IDisposable)?.Dispose();
         _sink.Close(reason);
     }

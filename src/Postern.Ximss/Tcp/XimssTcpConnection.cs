@@ -71,7 +71,7 @@ internal sealed class XimssTcpConnection
                 if (sessionEnd == default && _channel.Session is { } session)
                 {
                     // Logged in: the session's own idle timeout (checked by the registry) governs from now on.
-                    idle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    idle.Dispose();
                     sessionEnd = session.Ended.Register(() => Close("session ended: " + session.EndReason));
                 }
 

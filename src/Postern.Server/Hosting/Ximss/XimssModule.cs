@@ -78,8 +78,9 @@ public sealed class XimssModule : IServerModule
         app.Map("/auth/ximsslogin/{**rest}", (HttpContext context) => login.HandleAsync(context, httpAuthenticationOnly: true));
 
         var monitor = app.Services.GetRequiredService<XimssMonitor>();
+        // ?collect=1 runs a full garbage collection first, for exact heap figures (the load driver's memory measurements).
         app.MapGet(MonitorPath, (HttpContext context) => IsLocal(context.Connection)
-            ? Results.Json(monitor.Snapshot())
+            ? Results.Json(monitor.Snapshot(collect: context.Request.Query["collect"] == "1"))
             : Results.NotFound());
     }
 
