@@ -207,6 +207,9 @@ public sealed class XimssSessionEndpoint
         }
 
         var wait = maxWait is { } seconds ? TimeSpan.FromSeconds(Math.Min(seconds, (long)_limits.MaxPollWait.TotalSeconds)) : _limits.DefaultPollWait;
+        // A poll counts as use when it ends: waiting at most half the idle timeout, it never lets its session expire meanwhile.
+        if (wait > session.IdleTimeout / 2)
+            wait = session.IdleTimeout / 2;
         var waiter = start.Waiter!;
         PollWake wake;
         session.Activity.State = "polling";

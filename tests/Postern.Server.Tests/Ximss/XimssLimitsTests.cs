@@ -108,6 +108,34 @@ public class XimssLimitsTests(SmallLimitsServerFixture server) : IClassFixture<S
         Assert.Equal((HttpStatusCode)550, (await http.GetAsync($"{server.HttpBase}/Session/{session}/get")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnHttpSessionUnusedBeyondItsIdleTimeoutEndsButAPollNeverOutlivesIt()
+    {
+        using var http = new HttpClient();
+        var login = await http.GetStringAsync($"{server.HttpBase}/ximsslogin/?userName=postmaster&password=secret");
+        var session = System.Text.RegularExpressions.Regex.Match(login, "urlID=\"([^\"]+)\"").Groups[1].Value;
+        await http.PostAsync($"{server.HttpBase}/Session/{session}/sync", new StringContent("<XIMSS><setSessionOption id=\"o\" name=\"idleTimeout\" value=\"1\"/></XIMSS>"));
+
+        var watch = Stopwatch.StartNew();
+        var poll = await http.GetAsync($"{server.HttpBase}/Session/{session}/get?ackSeq=0&maxWait=60");
+        Assert.Equal("<XIMSS/>", await poll.Content.ReadAsStringAsync());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the poll waited {watch.Elapsed}");
+
+        // Nothing uses the session now; the monitor (which does not touch sessions) shows when it is gone.
+        while (await HttpSessionsAsync(http) > 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the session never expired");
+            await Task.Delay(100);
+        }
+        Assert.Equal((HttpStatusCode)550, (await http.GetAsync($"{server.HttpBase}/Session/{session}/get?maxWait=0")).StatusCode);
+    }
+
+    private async Task<int> HttpSessionsAsync(HttpClient http)
+    {
+        using var monitor = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"{server.HttpBase}/postern/monitor/ximss"));
+        return monitor.RootElement.GetProperty("sessions").EnumerateArray().Count(row => row.GetProperty("transport").GetString() == "HTTP");
+    }
+
     private async Task<XimssTcpClient> RetryUntilAdmittedAsync(string from)
     {
         // The server releases the closed channel's place as its loop ends; a client retries as the error says.
