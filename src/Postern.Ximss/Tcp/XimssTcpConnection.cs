@@ -28,6 +28,11 @@ internal sealed class XimssTcpConnection
     // How long the last words (a <bye/>) may take to leave before the connection is closed anyway.
     private static readonly TimeSpan s_closeGrace = TimeSpan.FromSeconds(5);
 
+    // Answers left unsent above which the channel reads no further until they leave: a quarter of the
+    // largest frame, so a pipelining client that does not read holds a bounded amount, well below
+    // XimssServerLimits.MaxUnsentBytes, where it is cut off.
+    private const int ReadPauseBytes = 1 << 20;
+
     private readonly ConnectionContext _connection;
     private readonly XimssChannel _channel;
     private readonly XimssConnectionServices _services;
@@ -93,7 +98,7 @@ internal sealed class XimssTcpConnection
                 if (result.IsCompleted)
                     return;
                 // A client that pipelines without reading waits here instead of growing the queue.
-                if (_outbox.Unsent > XimssLimits.Default.MaxFrameBytes / 4)
+                if (_outbox.Unsent > ReadPauseBytes)
                     await _outbox.DrainAsync();
             }
         }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Postern.Server.Configuration;
 using Postern.Sessions;
 
@@ -30,15 +29,5 @@ public sealed class SessionsModule : IServerModule
         var router = app.Services.GetRequiredService<SessionRouter>();
         app.Map("/Session/{id}", (HttpContext context, string id) => router.HandleAsync(context, id, null));
         app.Map("/Session/{id}/{**resource}", (HttpContext context, string id, string? resource) => router.HandleAsync(context, id, resource));
-    }
-}
-
-/// <summary>Ends idle sessions while the server runs, and every session when it begins to stop (so parked polls and XIMSS connections finish).</summary>
-internal sealed class SessionExpiryService(SessionRegistry registry, IHostApplicationLifetime lifetime) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        lifetime.ApplicationStopping.Register(() => registry.EndAll(SessionEndReason.Shutdown));
-        return registry.RunExpiryAsync(stoppingToken);
     }
 }
