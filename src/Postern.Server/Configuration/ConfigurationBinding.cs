@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
 namespace Postern.Server.Configuration;
@@ -12,10 +13,11 @@ public static class ConfigurationBinding
         {
             section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or TargetInvocationException)
         {
-            // The binder wraps a setter's refusal (ArgumentOutOfRangeException) and unparsable text alike.
-            var reason = e.InnerException?.Message ?? e.Message;
+            // The binder wraps unparsable text and unknown keys (InvalidOperationException) and a setter's
+            // refusal (ArgumentOutOfRangeException, inside a TargetInvocationException): report the innermost.
+            var reason = e.GetBaseException().Message;
             throw new ConfigurationException($"{sectionName}: {reason.ReplaceLineEndings(" ")}");
         }
     }

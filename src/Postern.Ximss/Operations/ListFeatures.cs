@@ -34,7 +34,7 @@ internal sealed class ListFeatures(DomainService domains, NonceCache nonces, Xim
             SaslMechanisms = mechanisms,
             // The nonce serves only the HTTP login's CRAM-MD5 form (docs/ximss.md §2); a TCP channel uses SASL.
             Nonce = channel.Transport == XimssTransport.Http && passwords.EnableCramMd5 ? nonces.Issue() : null,
-            Languages = [.. options.Languages],
+            Languages = options.OfferedLanguages,
             Signup = domain is not null && SelfSignup.IsAllowed(domain),
         });
         return XimssResult.Ok;
