@@ -102,7 +102,4 @@ internal static partial class XimssLog
 
     [LoggerMessage(3058, LogLevel.Debug, "client name: {Name}")]
     public static partial void ClientNamed(ILogger logger, string name);
-
-    [LoggerMessage(3059, LogLevel.Warning, "[{Address}] request for session {Session} from another address refused")]
-    public static partial void WrongAddress(ILogger logger, IPAddress address, string session);
 }

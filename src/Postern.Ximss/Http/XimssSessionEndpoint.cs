@@ -108,7 +108,8 @@ public sealed class XimssSessionEndpoint
             IsSecure = context.Request.IsHttps,
         };
 
-        // The whole batch runs as one unit of the session's queue, so batches never interleave.
+        // The whole batch runs as one unit of the session's queue, so batches never interleave. It runs to
+        // its end even if the client goes away, so that a resend with the same reqSeq gets its reply.
         var reply = await session.Requests.RunAsync(async () =>
         {
             switch (session.Sequence.Check(sequence))
@@ -121,8 +122,8 @@ public sealed class XimssSessionEndpoint
             }
 
             var result = asynchronous
-                ? await RunAsynchronousAsync(channel, container, cancellationToken)
-                : await RunSynchronousAsync(channel, container, appendAsync, cancellationToken);
+                ? await RunAsynchronousAsync(channel, container, session.Ended)
+                : await RunSynchronousAsync(channel, container, appendAsync, session.Ended);
             if (sequence is { } number)
                 session.Sequence.Record(number, result);
             return result;

@@ -57,6 +57,11 @@ public sealed class XimssConnectionHandler : ConnectionHandler
         {
             await new XimssTcpConnection(connection, channel, _services).RunAsync();
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The connection boundary: a fault ends this channel (and its session), never the listener.
+            XimssLog.ChannelFailed(_services.ListenerLog, e, address, channel.Number);
+        }
         finally
         {
             _channels.Remove(channel);
