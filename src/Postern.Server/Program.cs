@@ -14,5 +14,6 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     StoreCommands.Create(),
     MimeInspectCommand.Create(),
     SkinCommands.Create(),
+    MonitorCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

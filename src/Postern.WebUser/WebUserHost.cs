@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Postern.Data;
-using Postern.Sessions;
 using Postern.WebUser.Http;
 using Postern.WebUser.Sessions;
 using Postern.WebUser.Stateless;
@@ -18,50 +17,26 @@ public sealed class WebUserHost(
     WebUserServices services, Login login, SessionRequestHandler sessionRequests, PageResponder pages, ErrorPages errors,
     ILogger<WebUserHost> logger)
 {
-    /// <summary>The URL prefix of session realms.</summary>
-    public const string SessionPrefix = "/Session/";
-
     /// <summary>Answers a request outside any session realm.</summary>
     public Task HandleStatelessAsync(HttpContext http) => GuardAsync(http, () => StatelessAsync(http, http.RequestAborted));
-
-    /// <summary>
-    /// Answers <c>/Session/&lt;id&gt;/&lt;resource&gt;</c>: finds the session (the client address must match a
-    /// session bound to one), checks its cookie, and serves the resource; a request no live WebUser
-    /// session admits gets <c>disconnected.wssp</c>.
-    /// </summary>
-    public Task HandleSessionPathAsync(HttpContext http) => GuardAsync(http, async () =>
-    {
-        if (!TrySplitSessionPath(http.Request.Path.Value ?? "", out var id, out var resource))
-        {
-            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, http.RequestAborted);
-            return;
-        }
-        var client = http.Connection.RemoteIpAddress ?? IPAddress.Loopback;
-        if (services.Sessions.Find(id, client, out var found) == SessionLookup.Found && found is WebUserSession session)
-            await SessionAsync(http, session, resource, http.RequestAborted);
-        else
-            await DisconnectedAsync(http, resource, http.RequestAborted);
-    });
 
     /// <summary>Answers a request for a session the caller already found (the shared session dispatcher's entry).</summary>
     public Task HandleSessionAsync(HttpContext http, WebUserSession session, string resource) =>
         GuardAsync(http, () => SessionAsync(http, session, resource, http.RequestAborted));
 
-    /// <summary>Answers a request for a session that does not exist (or refuses this client) with <c>disconnected.wssp</c>.</summary>
-    public Task HandleDisconnectedAsync(HttpContext http, string resource) =>
-        GuardAsync(http, () => DisconnectedAsync(http, resource, http.RequestAborted));
-
-    /// <summary>Splits <c>/Session/&lt;id&gt;/&lt;resource&gt;</c>; the resource may be empty.</summary>
-    public static bool TrySplitSessionPath(string path, out string id, out string resource)
+    /// <summary>
+    /// Answers a request for a session that does not exist (or refuses this client) with
+    /// <c>disconnected.wssp</c> (WebApp, "Code Components for Session Requests") when it asks for a page, as
+    /// browsers do; returns false for anything else (the session root, files, parts, other protocols'
+    /// requests), which the caller answers with CommuniGate's 550.
+    /// </summary>
+    public async Task<bool> TryHandleDisconnectedAsync(HttpContext http, string resource)
     {
-        id = resource = "";
-        if (!path.StartsWith(SessionPrefix, StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(http);
+        if (!RestoreState.IsPageName(resource))
             return false;
-        var rest = path[SessionPrefix.Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        id = slash < 0 ? rest : rest[..slash];
-        resource = slash < 0 ? "" : rest[(slash + 1)..];
-        return id.Length > 0;
+        await GuardAsync(http, () => DisconnectedAsync(http, resource, http.RequestAborted));
+        return true;
     }
 
     private async Task SessionAsync(HttpContext http, WebUserSession session, string resource, CancellationToken cancellationToken)

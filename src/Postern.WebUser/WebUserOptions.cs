@@ -22,9 +22,22 @@ public sealed class WebUserOptions
 
     /// <summary>
     /// The account settings users may publish about themselves (CommuniGate's "Public Info Attributes" of
-    /// the Directory Integration settings), edited on the PublicInfo page.
+    /// the Directory Integration settings), edited on the PublicInfo page; null for
+    /// <see cref="DefaultPublicInfoAttributes"/>. A configured list replaces the default one.
     /// </summary>
-    public IReadOnlyList<string> PublicInfoAttributes { get; set; } = ["Title", "Organization", "Unit", "TelephoneNumber", "City", "Country"];
+    public string[]? PublicInfoAttributes { get; set; }
+
+    /// <summary>The Public Info attributes when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultPublicInfoAttributes { get; } = ["Title", "Organization", "Unit", "TelephoneNumber", "City", "Country"];
+
+    /// <summary>The Public Info attributes in effect.</summary>
+    public IReadOnlyList<string> EffectivePublicInfoAttributes => PublicInfoAttributes ?? DefaultPublicInfoAttributes;
+
+    /// <summary>
+    /// The stock skins directory (<c>_unnamed/</c> and one directory per named skin); null for <c>Skins/</c>
+    /// beside the executable.
+    /// </summary>
+    public string? StockSkins { get; set; }
 
     /// <summary>The caps on requests.</summary>
     public WebUserLimits Limits { get; set; } = WebUserLimits.Default;

@@ -87,7 +87,16 @@ internal sealed class WebUserTestContext : IAsyncLifetime
             return next(http);
         });
         var host = _app.Services.GetRequiredService<WebUserHost>();
-        _app.MapMethods(WebUserHost.SessionPrefix + "{**resource}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], host.HandleSessionPathAsync);
+        // What the server's session router does for WebUser sessions: a live session gets its pages, a
+        // gone one the disconnected page (or CommuniGate's 550 for what is not a page).
+        _app.Map("/Session/{id}/{**resource}", async (HttpContext http, string id, string? resource) =>
+        {
+            var registry = http.RequestServices.GetRequiredService<SessionRegistry>();
+            if (registry.Find(id, http.Connection.RemoteIpAddress ?? IPAddress.None, out var found) == SessionLookup.Found && found is WebUserSession session)
+                await host.HandleSessionAsync(http, session, resource ?? "");
+            else if (!await host.TryHandleDisconnectedAsync(http, resource ?? ""))
+                http.Response.StatusCode = 550;
+        });
         _app.MapFallback("/{**path}", host.HandleStatelessAsync);
         await _app.StartAsync(Ct);
 

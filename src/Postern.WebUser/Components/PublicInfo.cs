@@ -19,7 +19,7 @@ public sealed class PublicInfo : WebUserComponent
     public override async Task ProcessAsync(ComponentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var attributes = context.Services.Options.PublicInfoAttributes;
+        var attributes = context.Services.Options.EffectivePublicInfoAttributes;
         if (context.Parameters.Has("Update"))
             await UpdateAsync(context, attributes);
 
