@@ -45,6 +45,9 @@ internal sealed class WebUserTestContext : IAsyncLifetime
 
     public IStore Store { get; private set; } = null!;
 
+    /// <summary>The data directory (skins under <c>skins/</c>).</summary>
+    public string DataDirectory => _directory.Path;
+
     public WebUserServices Services { get; private set; } = null!;
 
     public IServiceProvider Provider => _app!.Services;
