@@ -23,7 +23,7 @@ internal sealed record LoadOptions
     /// <summary>Size of the large message of the message-page scenario.</summary>
     public int MessageBytes { get; init; } = 1 << 20;
 
-    /// <summary><c>mailbox</c>, <c>message</c> or <c>all</c>.</summary>
+    /// <summary><c>mailbox</c>, <c>paging</c>, <c>message</c> or <c>all</c>.</summary>
     public string Scenario { get; init; } = "all";
 
     public static LoadOptions Parse(string[] args)
