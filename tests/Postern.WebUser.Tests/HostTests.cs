@@ -97,6 +97,27 @@ public partial class HostTests : IAsyncLifetime
         Assert.Contains("id=\"error-error\"", await huge.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task AnUploadOverTheLimitIsRefusedAndNothingIsSent()
+    {
+        var account = await _web.CreateAccountAsync("alice");
+        using var client = _web.CreateClient();
+        var (prefix, session) = await _web.LogInAsync(client, "alice");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(session.FormToken), "FormToken" },
+            { new StringContent("1"), "Filled" },
+            { new StringContent("alice@example.com"), "To" },
+            { new StringContent("1"), "Send" },
+            { new ByteArrayContent(new byte[(int)WebUserLimits.Default.MaxUploadBytes + 1]), "Attachment", "big.bin" },
+        };
+
+        var response = await client.PostAsync(prefix + "Compose.wssp", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, (await _web.Services.Mailboxes.GetAsync(account, "INBOX", WebUserTestContext.Ct)).MessageCount);
+    }
+
     [GeneratedRegex("href=\"(/SkinFiles/[^\"]+style\\.css)\"")]
     private static partial Regex StyleSheet();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Postern.Mime.Encodings;
@@ -16,6 +17,9 @@ public static class RequestParametersReader
 {
     private const string FormCharsetParameter = "FormCharset";
 
+    /// <summary>Room for part headers, boundaries and text fields around the uploaded files: a few KB in practice.</summary>
+    private const long MultipartOverheadBytes = 1024 * 1024;
+
     /// <exception cref="BadWebRequestException">The form is malformed or over a limit.</exception>
     public static async Task<RequestParameters> ReadAsync(HttpRequest request, WebUserLimits limits, CancellationToken cancellationToken)
     {
@@ -26,10 +30,21 @@ public static class RequestParametersReader
 
         if (HttpMethods.IsPost(request.Method) && request.ContentType is { } contentType)
         {
-            if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
-                ParseUrlEncoded(await ReadBodyAsync(request.Body, limits.MaxFormBytes, $"A form may be at most {limits.MaxFormBytes} bytes.", cancellationToken), raw, limits);
-            else if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-                await ReadMultipartAsync(request, contentType, raw, files, limits, cancellationToken);
+            // The server's own body limit (Kestrel: 30 MB) must not cut an upload WebUser accepts; the
+            // uploads are bounded by MaxUploadBytes below instead (headers and boundaries add a little).
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+                bodySize.MaxRequestBodySize = limits.MaxUploadBytes + MultipartOverheadBytes;
+            try
+            {
+                if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+                    ParseUrlEncoded(await ReadBodyAsync(request.Body, limits.MaxFormBytes, $"A form may be at most {limits.MaxFormBytes} bytes.", cancellationToken), raw, limits);
+                else if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+                    await ReadMultipartAsync(request, contentType, raw, files, limits, cancellationToken);
+            }
+            catch (BadHttpRequestException e)
+            {
+                throw new BadWebRequestException(e.StatusCode, "The request body could not be read: " + e.Message);
+            }
         }
 
         var charset = raw.Where(p => Encoding.ASCII.GetString(p.Name) == FormCharsetParameter).Select(p => Encoding.ASCII.GetString(p.Value)).FirstOrDefault();
