@@ -49,6 +49,15 @@ public sealed partial class HtmlSanitizerOptions
     public Func<string, string?>? ResolveContentId { get; init; }
 
     /// <summary>
+    /// Turns a URL written in the HTML into the URL of the part of the message it names through that part's
+    /// Content-Location (RFC 2557 §4, how MHTML and some mail programs refer to pictures, often with relative URLs
+    /// such as <c>image1</c>), or null when no part has that location. Consulted for relative, http and https
+    /// URLs before any other rule, so a picture carried in the message is shown without loading anything remote.
+    /// Null (the default): no URL names a part this way.
+    /// </summary>
+    public Func<string, string?>? ResolveContentLocation { get; init; }
+
+    /// <summary>
     /// Rewrites the target of a link (http, https, mailto or tel), for example through a redirector that hides the
     /// page's address from the linked site; null from the callback drops the link and keeps its text. Null (the
     /// default): links are kept as written.

@@ -8,10 +8,14 @@ namespace Postern.Html.Tests;
 /// </summary>
 public class HostileCorpusTests
 {
-    /// <summary>The parts a test message has: Content-IDs at example.com resolve to part URLs.</summary>
+    /// <summary>
+    /// The parts a test message has: every Content-ID resolves to a part URL, except those at a .test domain, and
+    /// the Content-Locations "image1" and "https://www.example.com/part-logo.png" name parts too.
+    /// </summary>
     internal static readonly HtmlSanitizerOptions CorpusOptions = new()
     {
-        ResolveContentId = id => id.EndsWith("@example.com", StringComparison.Ordinal) ? "parts/" + Uri.EscapeDataString(id) : null,
+        ResolveContentId = id => id.EndsWith(".test", StringComparison.Ordinal) ? null : "parts/" + Uri.EscapeDataString(id),
+        ResolveContentLocation = location => location is "image1" or "https://www.example.com/part-logo.png" ? "parts/location/" + Uri.EscapeDataString(location) : null,
     };
 
     public static TheoryData<string> Files() => GoldenFile.Inputs("hostile");

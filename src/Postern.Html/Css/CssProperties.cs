@@ -39,7 +39,22 @@ internal static class CssProperties
 {
     private static readonly Dictionary<string, CssValueRule> s_allowed = Build();
 
+    /// <summary>
+    /// Properties a rule for <c>html</c>, <c>body</c> or <c>:root</c> may set on the container itself: colours,
+    /// backgrounds and text. The container's box (size, margins, borders, display) belongs to the page.
+    /// </summary>
+    private static readonly HashSet<string> s_forContainer = new(StringComparer.Ordinal)
+    {
+        "color", "background", "background-color", "background-image", "background-repeat", "background-position",
+        "background-position-x", "background-position-y", "background-size", "font", "font-family", "font-size",
+        "font-style", "font-weight", "font-variant", "font-stretch", "line-height", "letter-spacing", "word-spacing",
+        "text-align", "text-decoration", "text-transform", "white-space", "word-break", "word-wrap", "overflow-wrap",
+        "hyphens", "direction",
+    };
+
     public static bool TryGetRule(string property, out CssValueRule rule) => s_allowed.TryGetValue(property, out rule);
+
+    public static bool MayStyleContainer(string property) => s_forContainer.Contains(property);
 
     private static Dictionary<string, CssValueRule> Build()
     {

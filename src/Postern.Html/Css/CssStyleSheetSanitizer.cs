@@ -12,6 +12,7 @@ namespace Postern.Html.Css;
 /// <c>@layer</c>, <c>@namespace</c>, which define page-wide names) is dropped.
 /// </summary>
 internal sealed class CssStyleSheetSanitizer(
+    string containerSelector,
     CssDeclarationSanitizer declarations,
     CssSelectorScoper scoper,
     IdentifierPrefixer prefixer,
@@ -91,12 +92,31 @@ internal sealed class CssStyleSheetSanitizer(
 
     private static bool IsAt(CssRule rule, string name) => string.Equals(rule.AtKeyword, name, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A qualified rule under its scoped selectors. Selectors that stand for the container itself (from
+    /// <c>html</c>, <c>body</c>, <c>:root</c>) get a rule of their own with only the colour, background and text
+    /// declarations (<see cref="CssProperties.MayStyleContainer"/>).
+    /// </summary>
     private void WriteStyleRule(StringBuilder output, CssRule rule)
     {
         var selectors = scoper.Scope(rule.Prelude);
         var kept = declarations.SanitizeDeclarations(rule.Block!.Children);
         if (selectors.Count == 0 || kept.Count == 0)
             return;
+        var inside = selectors.Where(selector => selector != containerSelector).ToList();
+        if (inside.Count > 0)
+            WriteRule(output, inside, kept);
+        if (inside.Count == selectors.Count)
+            return;
+        var forContainer = kept.Where(declaration => CssProperties.MayStyleContainer(declaration.Name)).ToList();
+        foreach (var declaration in kept.Except(forContainer))
+            report.Remove("css container " + declaration.Name);
+        if (forContainer.Count > 0)
+            WriteRule(output, [containerSelector], forContainer);
+    }
+
+    private static void WriteRule(StringBuilder output, List<string> selectors, List<CssDeclaration> kept)
+    {
         output.AppendJoin(',', selectors).Append('{');
         CssDeclarationSanitizer.Write(new CssWriter(output), kept);
         output.Append("}\n");

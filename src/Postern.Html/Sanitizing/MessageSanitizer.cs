@@ -30,7 +30,7 @@ internal sealed class MessageSanitizer
         var css = new CssDeclarationSanitizer(urls, report, options.Limits);
         _attributes = new AttributeSanitizer(options, urls, css, prefixer, report);
         _styleSheets = new CssStyleSheetSanitizer(
-            css, new CssSelectorScoper(options.ContainerSelector, prefixer, report), prefixer, report, options.Limits);
+            options.ContainerSelector, css, new CssSelectorScoper(options.ContainerSelector, prefixer, report), prefixer, report, options.Limits);
     }
 
     public string Sanitize(IDocument document)

@@ -5,9 +5,9 @@ namespace Postern.Html.Urls;
 
 /// <summary>
 /// Decides which URLs of a message survive, after undoing the tricks that hide a scheme from naive checks.
-/// Only absolute http, https, mailto and tel URLs, <c>cid:</c> references to the message's own parts,
-/// <c>data:image/…</c> sources and in-message fragments pass; relative URLs never do, because they would
-/// resolve against the page the message is shown in.
+/// Only absolute http, https, mailto and tel URLs, references to the message's own parts (<c>cid:</c> and
+/// Content-Location), <c>data:image/…</c> sources and in-message fragments pass; other relative URLs never do,
+/// because they would resolve against the page the message is shown in.
 /// </summary>
 internal sealed class UrlPolicy(HtmlSanitizerOptions options, IdentifierPrefixer prefixer)
 {
@@ -29,6 +29,8 @@ internal sealed class UrlPolicy(HtmlSanitizerOptions options, IdentifierPrefixer
             return use == UrlUse.Link ? UrlVerdict.Allow(Fragment(url)) : UrlVerdict.Reject("url fragment");
 
         var scheme = SchemeOf(url);
+        if (scheme is null or "http" or "https" && options.ResolveContentLocation?.Invoke(url) is { } part)
+            return UrlVerdict.Allow(part);
         if (scheme is null)
         {
             // "//host/path" (or with backslashes, which browsers read as slashes) is absolute with the page's
