@@ -61,27 +61,31 @@ public static class HtmlToPlainText
 
         public string Text => output.ToString();
 
-        /// <summary>Walks the tree without recursion, calling Enter and Leave for each element.</summary>
+        /// <summary>
+        /// Walks the tree without recursion, calling Enter and Leave for each element; children are reached by index
+        /// (AngleSharp's NextSibling searches the parent's list, quadratic over long runs of siblings).
+        /// </summary>
         public void Walk(INode root)
         {
-            var node = root.FirstChild;
-            while (node is not null && !output.IsFull)
+            var frames = new Stack<(INodeList Children, int Next, IElement? Parent)>();
+            frames.Push((root.ChildNodes, 0, null));
+            while (frames.Count > 0 && !output.IsFull)
             {
-                if (Enter(node) && node.FirstChild is { } child)
+                var (children, next, parent) = frames.Pop();
+                if (next >= children.Length)
                 {
-                    node = child;
+                    if (parent is not null)
+                        Leave(parent);
                     continue;
                 }
-                if (node is IElement leaf)
-                    Leave(leaf);
-                while (node is not null && node.NextSibling is null)
-                {
-                    node = node.Parent;
-                    if (node is null || node == root)
-                        return;
+                frames.Push((children, next + 1, parent));
+                var node = children[next];
+                if (!Enter(node))
+                    continue;
+                if (node.HasChildNodes)
+                    frames.Push((node.ChildNodes, 0, (IElement)node));
+                else
                     Leave((IElement)node);
-                }
-                node = node?.NextSibling;
             }
         }
 

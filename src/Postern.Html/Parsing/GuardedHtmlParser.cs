@@ -74,13 +74,17 @@ internal static class GuardedHtmlParser
             _previous = element;
         }
 
-        /// <summary>Ancestors up to the document, counting through template contents to their template; stops past the cap.</summary>
+        /// <summary>
+        /// How deep a node sits (the root element is 1), counting through template contents to their template;
+        /// the count stops one past the cap.
+        /// </summary>
         private int DepthOf(INode node)
         {
-            var depth = 0;
-            for (var current = node; current is not null && depth <= limits.MaxNestingDepth; depth++)
+            var nodes = 0;
+            for (INode? current = node; current is not null && nodes <= limits.MaxNestingDepth + 1; nodes++)
                 current = current.Parent ?? (_templateHosts.TryGetValue(current, out var host) ? host : null);
-            return depth - 1;
+            // The document node is not an element level.
+            return nodes - 1;
         }
 
         public sealed class LimitReachedException(string limit) : Exception(limit);

@@ -8,7 +8,8 @@ namespace Postern.Html.Sanitizing;
 /// <summary>
 /// Turns a parsed message into the safe fragment: first the message's style sheets (scoped, in one
 /// <c>&lt;style&gt;</c>), then a wrapper for the body's own attributes, then the body's content with every element
-/// kept, unwrapped or dropped as <see cref="HtmlAllowList"/> says. The tree is walked without recursion.
+/// kept, unwrapped or dropped as <see cref="HtmlAllowList"/> says. The tree is walked without recursion, so any
+/// depth the parser allows is safe.
 /// </summary>
 internal sealed class MessageSanitizer
 {
@@ -81,8 +82,9 @@ internal sealed class MessageSanitizer
                 }
                 continue;
             }
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-                pending.Push(child);
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                pending.Push(children[i]);
         }
 
         foreach (var rules in sheets)
@@ -94,31 +96,31 @@ internal sealed class MessageSanitizer
             _writer.StyleSheet(output.ToString());
     }
 
+    /// <summary>
+    /// Walks the tree below <paramref name="root"/> depth first with a stack of child lists. Children are reached by
+    /// index: AngleSharp's NextSibling searches the parent's list, which would make long sibling runs quadratic.
+    /// </summary>
     private void WriteChildren(INode root)
     {
-        // For each element entered: whether leaving it writes an end tag.
-        var exits = new Stack<bool>();
-        var node = root.FirstChild;
-        while (node is not null && !_writer.IsFull)
+        // Each frame: a child list, the next index in it, and whether leaving it ends an element written out.
+        var frames = new Stack<(INodeList Children, int Next, bool EndsElement)>();
+        frames.Push((root.ChildNodes, 0, false));
+        while (frames.Count > 0 && !_writer.IsFull)
         {
-            var descend = Enter(node, out var wroteStart);
-            if (descend && node.FirstChild is { } child)
+            var (children, next, endsElement) = frames.Pop();
+            if (next >= children.Length)
             {
-                exits.Push(wroteStart);
-                node = child;
+                if (endsElement)
+                    _writer.EndElement();
                 continue;
             }
-            if (wroteStart)
+            frames.Push((children, next + 1, endsElement));
+            var node = children[next];
+            var descend = Enter(node, out var wroteStart);
+            if (descend && node.HasChildNodes)
+                frames.Push((node.ChildNodes, 0, wroteStart));
+            else if (wroteStart)
                 _writer.EndElement();
-            while (node is not null && node.NextSibling is null)
-            {
-                node = node.Parent;
-                if (node is null || node == root)
-                    return;
-                if (exits.Pop())
-                    _writer.EndElement();
-            }
-            node = node?.NextSibling;
         }
     }
 
