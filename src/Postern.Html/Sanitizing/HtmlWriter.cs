@@ -23,7 +23,12 @@ internal sealed class HtmlWriter(int maxChars)
     private static readonly char[] s_htmlWhitespace = ['\t', '\n', '\f', '\r', ' '];
 
     private readonly StringBuilder _output = new();
-    private readonly Stack<string> _open = new();
+
+    /// <summary>Every element started and not yet ended, innermost last; Closed when an implied end tag came early.</summary>
+    private readonly List<(string Name, bool Closed)> _started = [];
+
+    /// <summary>The elements still open in the markup written so far, innermost last (the parser's stack).</summary>
+    private readonly List<string> _open = [];
 
     /// <summary>
     /// False until the first element or visible character. White space before that is dropped: the HTML parser
@@ -33,9 +38,16 @@ internal sealed class HtmlWriter(int maxChars)
 
     public bool IsFull { get; private set; }
 
-    public int OpenElements => _open.Count;
+    /// <summary>
+    /// Whether an element may be written here: a table part only inside its own parent, as the parser would put it
+    /// (see <see cref="ParserStability"/>).
+    /// </summary>
+    public bool Fits(string name) => ParserStability.FitsUnder(name, _open.Count > 0 ? _open[^1] : null);
 
-    /// <summary>Starts an element; false (and nothing written) when the budget is spent.</summary>
+    /// <summary>
+    /// Starts an element, first ending the open elements its start tag implicitly ends when parsed (an open
+    /// <c>p</c> before a <c>div</c>, say); false (and nothing written) when the budget is spent.
+    /// </summary>
     public bool StartElement(string name, IReadOnlyList<KeyValuePair<string, string>> attributes, bool isVoid)
     {
         var length = name.Length + 2;
@@ -43,6 +55,8 @@ internal sealed class HtmlWriter(int maxChars)
             length += attribute.Length + value.Length + 4;
         if (!Reserve(length))
             return false;
+        for (var closes = ParserStability.ImpliedCloses(name, _open); closes > 0; closes--)
+            CloseInnermostOpen();
         _contentStarted = true;
         _output.Append('<').Append(name);
         foreach (var (attribute, value) in attributes)
@@ -52,13 +66,35 @@ internal sealed class HtmlWriter(int maxChars)
             _output.Append('"');
         }
         _output.Append('>');
+        if (ParserStability.DropsLeadingNewline(name))
+            _output.Append('\n');
         if (!isVoid)
-            _open.Push(name);
+        {
+            _started.Add((name, false));
+            _open.Add(name);
+        }
         return true;
     }
 
-    /// <summary>Ends the innermost open element (end tags are always written, budget or not).</summary>
-    public void EndElement() => _output.Append("</").Append(_open.Pop()).Append('>');
+    /// <summary>Ends the innermost started element; nothing is written if an implied end tag already ended it.</summary>
+    public void EndElement()
+    {
+        var (name, closed) = _started[^1];
+        _started.RemoveAt(_started.Count - 1);
+        if (closed)
+            return;
+        _open.RemoveAt(_open.Count - 1);
+        _output.Append("</").Append(name).Append('>');
+    }
+
+    /// <summary>Writes the end tag of the innermost open element now and marks it as ended.</summary>
+    private void CloseInnermostOpen()
+    {
+        var index = _started.FindLastIndex(entry => !entry.Closed);
+        _started[index] = (_started[index].Name, true);
+        _output.Append("</").Append(_open[^1]).Append('>');
+        _open.RemoveAt(_open.Count - 1);
+    }
 
     public void Text(string text)
     {
@@ -105,7 +141,7 @@ internal sealed class HtmlWriter(int maxChars)
 
     public string Finish()
     {
-        while (_open.Count > 0)
+        while (_started.Count > 0)
             EndElement();
         return _output.ToString();
     }

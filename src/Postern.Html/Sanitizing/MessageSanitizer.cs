@@ -157,6 +157,10 @@ internal sealed class MessageSanitizer
             case ElementAction.Unwrap:
                 _report.Remove("element " + CssDeclarationSanitizer.Shorten(name));
                 return true;
+            case ElementAction.Keep when !_writer.Fits(name):
+                // A table part outside its table (foster-parenting leaves such shapes): its content stays.
+                _report.Remove("element " + name + " out of place");
+                return true;
             default:
                 var isVoid = HtmlAllowList.IsVoid(name);
                 wroteStart = _writer.StartElement(HtmlAllowList.OutputName(name), _attributes.Sanitize(element, name), isVoid) && !isVoid;
