@@ -32,9 +32,9 @@ public sealed class HtmlLimits
 
     /// <summary>
     /// The most elements the parser may create, counting those it re-creates for misnested formatting tags;
-    /// the parse stops there. Default 100,000: a 1 MB newsletter has about 20,000 elements, while a few
-    /// kilobytes of crafted misnesting (<c>&lt;p&gt;&lt;b id=1&gt;…</c>) make the HTML algorithm create
-    /// millions.
+    /// the parse stops there. Default 100,000: a 50 KB newsletter has about 450 elements and a 1 MiB one about
+    /// 10,000 (measured on the test samples), while a few kilobytes of crafted misnesting
+    /// (<c>&lt;p&gt;&lt;b id=1&gt;…</c>) make the HTML algorithm create millions.
     /// </summary>
     public int MaxElements { get; init => field = Positive(value, nameof(MaxElements)); } = 100_000;
 

@@ -29,8 +29,30 @@ internal sealed class CssDeclarationSanitizer(UrlPolicy urls, SanitizeReport rep
 
     public void RenameFontFamily(string family, string renamed) => _fontRenames[family] = renamed;
 
+    /// <summary>
+    /// The most distinct style attributes remembered per message. 10,000: mail generators inline the same few
+    /// dozen styles on every element, so a small table saves most of the CSS work, and the cap bounds it.
+    /// </summary>
+    private const int MaxRememberedStyles = 10_000;
+
+    /// <summary>
+    /// Results for style attribute values already seen in this message. Sanitising is deterministic for one
+    /// message (the font renames are fixed before the first attribute), and what it reports is reported once anyway.
+    /// </summary>
+    private readonly Dictionary<string, string?> _styles = new(StringComparer.Ordinal);
+
     /// <summary>A <c>style</c> attribute's declarations, checked and written out; null when none survive.</summary>
     public string? SanitizeStyleAttribute(string css)
+    {
+        if (_styles.TryGetValue(css, out var known))
+            return known;
+        var sanitized = SanitizeStyle(css);
+        if (_styles.Count < MaxRememberedStyles)
+            _styles[css] = sanitized;
+        return sanitized;
+    }
+
+    private string? SanitizeStyle(string css)
     {
         var components = CssParser.ParseComponents(CssTokenizer.Tokenize(css), limits.MaxCssNestingDepth, out var tooDeep);
         if (tooDeep)
@@ -51,7 +73,7 @@ internal sealed class CssDeclarationSanitizer(UrlPolicy urls, SanitizeReport rep
             if (declaration is null)
                 report.Remove("css rule nested in declarations");
             else if (!CssProperties.TryGetRule(declaration.Name, out var rule))
-                report.Remove("css property " + Shorten(declaration.Name));
+                report.Remove("css property", declaration.Name);
             else if (SanitizeValue(declaration.Name, declaration.Value, rule, UrlUse.Image) is { } value)
                 kept.Add(declaration with { Value = (rule & CssValueRule.FontFamilies) != 0 ? RenameFamilies(value) : value });
         }
@@ -81,7 +103,7 @@ internal sealed class CssDeclarationSanitizer(UrlPolicy urls, SanitizeReport rep
             if (value is [CssTokenComponent { Token.Kind: CssTokenKind.Ident } keyword]
                 && (keyword.Token.IsIdent("static") || keyword.Token.IsIdent("relative")))
                 return value;
-            report.Remove("css position " + Shorten(CssText(value)));
+            report.Remove("css position " + SanitizeReport.Shorten(CssText(value)));
             return null;
         }
         var sanitized = new List<CssComponent>(value.Count);
@@ -116,7 +138,7 @@ internal sealed class CssDeclarationSanitizer(UrlPolicy urls, SanitizeReport rep
                     ? new CssFunction(function.Name, arguments)
                     : null;
             case CssFunction function:
-                return RejectComponent("css function " + Shorten(function.Name.ToLowerInvariant()) + "()");
+                return RejectComponent("css function " + SanitizeReport.Shorten(function.Name.ToLowerInvariant()) + "()");
             case CssBlock { Open: CssTokenKind.LeftParen } block:
                 return SanitizeValue(property, block.Children, rule, urlUse) is { } children ? new CssBlock(block.Open, children) : null;
             default:
@@ -263,9 +285,6 @@ internal sealed class CssDeclarationSanitizer(UrlPolicy urls, SanitizeReport rep
         report.Remove(reason);
         return null;
     }
-
-    /// <summary>Report entries quote at most a few dozen characters of what the message wrote.</summary>
-    internal static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
 
     private static string CssText(List<CssComponent> value)
     {

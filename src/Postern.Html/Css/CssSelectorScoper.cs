@@ -44,7 +44,7 @@ internal sealed class CssSelectorScoper(string containerSelector, IdentifierPref
             return null;
         if (!IsPlainSelector(selector))
         {
-            report.Remove("css selector " + CssDeclarationSanitizer.Shorten(Text(selector)));
+            report.Remove("css selector " + SanitizeReport.Shorten(Text(selector)));
             return null;
         }
 
@@ -52,7 +52,7 @@ internal sealed class CssSelectorScoper(string containerSelector, IdentifierPref
         if (rootHadExtras || (rest.Count > 0 && rest[0] is CssTokenComponent first && (first.Token.IsDelim('+') || first.Token.IsDelim('~'))))
         {
             // "body.dark p" cannot be honoured (the container is not the body) and "body ~ div" would reach the page.
-            report.Remove("css selector " + CssDeclarationSanitizer.Shorten(Text(selector)));
+            report.Remove("css selector " + SanitizeReport.Shorten(Text(selector)));
             return null;
         }
 

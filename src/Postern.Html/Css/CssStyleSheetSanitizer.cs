@@ -84,7 +84,7 @@ internal sealed class CssStyleSheetSanitizer(
             else if (_fontFaces.TryGetValue(rule, out var fontFace))
                 output.Append(fontFace);
             else
-                report.Remove("css at-rule @" + CssDeclarationSanitizer.Shorten(rule.AtKeyword.ToLowerInvariant()));
+                report.Remove("css at-rule @" + SanitizeReport.Shorten(rule.AtKeyword.ToLowerInvariant()));
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed class CssStyleSheetSanitizer(
         {
             if (descriptor is null || !s_fontDescriptors.Contains(descriptor.Name))
             {
-                report.Remove("css font descriptor " + CssDeclarationSanitizer.Shorten(descriptor?.Name ?? "?"));
+                report.Remove("css font descriptor " + SanitizeReport.Shorten(descriptor?.Name ?? "?"));
                 continue;
             }
             if (descriptor.Name == "font-family")

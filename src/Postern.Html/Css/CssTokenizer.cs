@@ -166,8 +166,11 @@ internal sealed class CssTokenizer
                 break;
         }
         _position++;
-        return new CssToken(CssTokenKind.Delim, c.ToString());
+        return new CssToken(CssTokenKind.Delim, c < s_asciiStrings.Length ? s_asciiStrings[c] : c.ToString());
     }
+
+    /// <summary>One-character strings for ASCII delimiters, so they are not allocated per token.</summary>
+    private static readonly string[] s_asciiStrings = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
     /// <summary>§4.3.2: comments vanish; an unterminated one runs to the end.</summary>
     private void ConsumeComments()
@@ -182,6 +185,14 @@ internal sealed class CssTokenizer
     /// <summary>§4.3.5 consume a string token; an unescaped newline makes it a bad string.</summary>
     private CssToken ConsumeString(char quote)
     {
+        // Most strings have no escapes: take them straight from the input.
+        var end = _input.AsSpan(_position).IndexOfAny(quote, '\\', '\n');
+        if (end >= 0 && _input[_position + end] == quote)
+        {
+            var text = _input.Substring(_position, end);
+            _position += end + 1;
+            return new CssToken(CssTokenKind.String, text);
+        }
         var value = new StringBuilder();
         while (!AtEnd())
         {
@@ -322,7 +333,14 @@ internal sealed class CssTokenizer
     /// <summary>§4.3.11 consume an ident sequence.</summary>
     private string ConsumeName()
     {
-        var name = new StringBuilder();
+        // Most names have no escapes: take them straight from the input.
+        var start = _position;
+        while (!AtEnd() && IsNameCodePoint(Peek()))
+            _position++;
+        if (AtEnd() || !IsValidEscape(0))
+            return _input[start.._position];
+
+        var name = new StringBuilder(_input, start, _position - start, _position - start + 16);
         while (!AtEnd())
         {
             var c = Peek();

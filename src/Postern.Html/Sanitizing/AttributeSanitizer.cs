@@ -35,7 +35,7 @@ internal sealed partial class AttributeSanitizer(
             }
             if (attribute.NamespaceUri is not null || !HtmlAllowList.TryGetAttribute(name, attribute.Name, out var kind))
             {
-                report.Remove("attribute " + CssDeclarationSanitizer.Shorten(attribute.Name));
+                report.Remove("attribute", attribute.Name);
                 continue;
             }
             var value = attribute.Value;
@@ -92,7 +92,7 @@ internal sealed partial class AttributeSanitizer(
         foreach (var attribute in body.Attributes)
         {
             if (attribute.Name is not ("bgcolor" or "text" or "background" or "style" or "class" or "id" or "title" or "dir" or "lang"))
-                report.Remove("attribute " + CssDeclarationSanitizer.Shorten(attribute.Name));
+                report.Remove("attribute", attribute.Name);
         }
         foreach (var attribute in (ReadOnlySpan<string>)["class", "id", "title", "dir", "lang"])
         {

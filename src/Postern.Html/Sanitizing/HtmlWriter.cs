@@ -108,6 +108,11 @@ internal sealed class HtmlWriter(int maxChars)
         var start = _output.Length;
         // Every character writes at least one, so more than the room left can never fit.
         var room = maxChars - start;
+        if (room <= 0)
+        {
+            IsFull = true;
+            return;
+        }
         Escape(text.AsSpan(0, Math.Min(text.Length, room)), s_textSpecials);
         if (_output.Length <= maxChars && text.Length <= room)
             return;

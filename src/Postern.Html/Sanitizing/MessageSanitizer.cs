@@ -67,7 +67,7 @@ internal sealed class MessageSanitizer
             {
                 // Dropped elements are reported here, where those in the head (base, link, meta, script) are seen too.
                 if (element.LocalName != "style")
-                    _report.Remove("element " + CssDeclarationSanitizer.Shorten(element.LocalName));
+                    _report.Remove("element", element.LocalName);
                 else if (element.NamespaceUri == HtmlNamespace && remaining > 0)
                 {
                     var css = element.TextContent;
@@ -155,7 +155,7 @@ internal sealed class MessageSanitizer
             case ElementAction.Drop:
                 return false;
             case ElementAction.Unwrap:
-                _report.Remove("element " + CssDeclarationSanitizer.Shorten(name));
+                _report.Remove("element", name);
                 return true;
             case ElementAction.Keep when !_writer.Fits(name):
                 // A table part outside its table (foster-parenting leaves such shapes): its content stays.
