@@ -15,7 +15,7 @@ internal sealed class CssTokenizer
 
     private CssTokenizer(string input)
     {
-        _input = Preprocess(input);
+        _input = CssInput.Preprocess(input);
     }
 
     public static List<CssToken> Tokenize(string css)
@@ -25,47 +25,6 @@ internal sealed class CssTokenizer
         while (tokenizer.Next() is { } token)
             tokens.Add(token);
         return tokens;
-    }
-
-    /// <summary>§3.3: CR LF, CR and FF become LF; NUL and lone surrogates become U+FFFD.</summary>
-    private static string Preprocess(string input)
-    {
-        if (input.AsSpan().IndexOfAny('\r', '\f', '\0') < 0 && !HasLoneSurrogate(input))
-            return input;
-        var builder = new StringBuilder(input.Length);
-        for (var i = 0; i < input.Length; i++)
-        {
-            var c = input[i];
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < input.Length && input[i + 1] == '\n')
-                    i++;
-            }
-            else if (c == '\f')
-                builder.Append('\n');
-            else if (c == '\0')
-                builder.Append('\uFFFD');
-            else if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
-                builder.Append(c).Append(input[++i]);
-            else if (char.IsSurrogate(c))
-                builder.Append('\uFFFD');
-            else
-                builder.Append(c);
-        }
-        return builder.ToString();
-    }
-
-    private static bool HasLoneSurrogate(string input)
-    {
-        for (var i = 0; i < input.Length; i++)
-        {
-            if (char.IsHighSurrogate(input[i]) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
-                i++;
-            else if (char.IsSurrogate(input[i]))
-                return true;
-        }
-        return false;
     }
 
     private char Peek(int ahead = 0) => _position + ahead < _input.Length ? _input[_position + ahead] : '\0';
@@ -79,9 +38,9 @@ internal sealed class CssTokenizer
         if (AtEnd())
             return null;
         var c = _input[_position];
-        if (IsWhitespace(c))
+        if (CssInput.IsWhitespace(c))
         {
-            while (!AtEnd() && IsWhitespace(Peek()))
+            while (!AtEnd() && CssInput.IsWhitespace(Peek()))
                 _position++;
             return CssToken.Whitespace;
         }
@@ -91,7 +50,7 @@ internal sealed class CssTokenizer
                 _position++;
                 return ConsumeString(c);
             case '#':
-                if (IsNameCodePoint(Peek(1)) || IsValidEscape(1))
+                if (CssInput.IsNameCodePoint(Peek(1)) || IsValidEscape(1))
                 {
                     _position++;
                     var isId = WouldStartIdentifier(0);
@@ -161,7 +120,7 @@ internal sealed class CssTokenizer
             default:
                 if (char.IsAsciiDigit(c))
                     return ConsumeNumeric();
-                if (IsNameStartCodePoint(c))
+                if (CssInput.IsNameStartCodePoint(c))
                     return ConsumeIdentLike();
                 break;
         }
@@ -268,9 +227,9 @@ internal sealed class CssTokenizer
         if (!name.Equals("url", StringComparison.OrdinalIgnoreCase))
             return new CssToken(CssTokenKind.Function, name);
 
-        while (IsWhitespace(Peek()) && IsWhitespace(Peek(1)))
+        while (CssInput.IsWhitespace(Peek()) && CssInput.IsWhitespace(Peek(1)))
             _position++;
-        var next = IsWhitespace(Peek()) ? Peek(1) : Peek();
+        var next = CssInput.IsWhitespace(Peek()) ? Peek(1) : Peek();
         return next is '"' or '\'' ? new CssToken(CssTokenKind.Function, name) : ConsumeUrl();
     }
 
@@ -278,22 +237,22 @@ internal sealed class CssTokenizer
     private CssToken ConsumeUrl()
     {
         var value = new StringBuilder();
-        while (!AtEnd() && IsWhitespace(Peek()))
+        while (!AtEnd() && CssInput.IsWhitespace(Peek()))
             _position++;
         while (!AtEnd())
         {
             var c = _input[_position++];
             if (c == ')')
                 return new CssToken(CssTokenKind.Url, value.ToString());
-            if (IsWhitespace(c))
+            if (CssInput.IsWhitespace(c))
             {
-                while (!AtEnd() && IsWhitespace(Peek()))
+                while (!AtEnd() && CssInput.IsWhitespace(Peek()))
                     _position++;
                 if (AtEnd() || Peek() == ')')
                     continue;
                 return ConsumeBadUrlRemnants();
             }
-            if (c is '"' or '\'' or '(' || IsNonPrintable(c))
+            if (c is '"' or '\'' or '(' || CssInput.IsNonPrintable(c))
                 return ConsumeBadUrlRemnants();
             if (c == '\\')
             {
@@ -335,7 +294,7 @@ internal sealed class CssTokenizer
     {
         // Most names have no escapes: take them straight from the input.
         var start = _position;
-        while (!AtEnd() && IsNameCodePoint(Peek()))
+        while (!AtEnd() && CssInput.IsNameCodePoint(Peek()))
             _position++;
         if (AtEnd() || !IsValidEscape(0))
             return _input[start.._position];
@@ -344,7 +303,7 @@ internal sealed class CssTokenizer
         while (!AtEnd())
         {
             var c = Peek();
-            if (IsNameCodePoint(c))
+            if (CssInput.IsNameCodePoint(c))
             {
                 name.Append(c);
                 _position++;
@@ -377,7 +336,7 @@ internal sealed class CssTokenizer
         while (_position - start < 6 && !AtEnd() && char.IsAsciiHexDigit(Peek()))
             _position++;
         var code = int.Parse(_input.AsSpan(start, _position - start), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        if (!AtEnd() && IsWhitespace(Peek()))
+        if (!AtEnd() && CssInput.IsWhitespace(Peek()))
             _position++;
         if (code == 0 || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
             target.Append('\uFFFD');
@@ -395,10 +354,10 @@ internal sealed class CssTokenizer
             return false;
         var c = Peek(offset);
         if (c == '-')
-            return (!AtEnd(offset + 1) && (IsNameStartCodePoint(Peek(offset + 1)) || Peek(offset + 1) == '-')) || IsValidEscape(offset + 1);
+            return (!AtEnd(offset + 1) && (CssInput.IsNameStartCodePoint(Peek(offset + 1)) || Peek(offset + 1) == '-')) || IsValidEscape(offset + 1);
         if (c == '\\')
             return IsValidEscape(offset);
-        return IsNameStartCodePoint(c);
+        return CssInput.IsNameStartCodePoint(c);
     }
 
     /// <summary>§4.3.10 check if three code points would start a number.</summary>
@@ -411,13 +370,4 @@ internal sealed class CssTokenizer
             return char.IsAsciiDigit(Peek(offset + 1));
         return char.IsAsciiDigit(c) && !AtEnd(offset);
     }
-
-    public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n';
-
-    /// <summary>§4.2: letters, underscore and every non-ASCII code point.</summary>
-    public static bool IsNameStartCodePoint(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
-
-    public static bool IsNameCodePoint(char c) => IsNameStartCodePoint(c) || char.IsAsciiDigit(c) || c == '-';
-
-    private static bool IsNonPrintable(char c) => c <= '\u0008' || c == '\u000B' || (c >= '\u000E' && c <= '\u001F') || c == '\u007F';
 }

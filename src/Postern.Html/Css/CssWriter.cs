@@ -12,8 +12,6 @@ internal sealed class CssWriter(StringBuilder output)
 {
     private CssToken? _last;
 
-    public StringBuilder Output => output;
-
     /// <summary>Text the caller vouches for (a validated container selector, punctuation); starts a fresh token run.</summary>
     public void WriteRaw(string text)
     {
@@ -162,7 +160,7 @@ internal sealed class CssWriter(StringBuilder output)
         for (var i = start; i < value.Length; i++)
         {
             var c = value[i];
-            if (CssTokenizer.IsNameCodePoint(c))
+            if (CssInput.IsNameCodePoint(c))
                 output.Append(c);
             else
                 WriteHexEscape(c);

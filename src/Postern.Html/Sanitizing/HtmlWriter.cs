@@ -135,13 +135,11 @@ internal sealed class HtmlWriter(int maxChars)
         IsFull = true;
     }
 
-    /// <summary>A style sheet already sanitised (it holds no &lt;), inside a style element.</summary>
-    public bool StyleSheet(string css)
+    /// <summary>A style sheet already sanitised (it holds no &lt;), inside a style element, if the budget allows.</summary>
+    public void StyleSheet(string css)
     {
-        if (!Reserve(css.Length + 15))
-            return false;
-        _output.Append("<style>").Append(css).Append("</style>");
-        return true;
+        if (Reserve(css.Length + "<style></style>".Length))
+            _output.Append("<style>").Append(css).Append("</style>");
     }
 
     public string Finish()

@@ -98,7 +98,7 @@ internal sealed class UrlPolicy(HtmlSanitizerOptions options, IdentifierPrefixer
     {
         UrlUse.Link => Link(url),
         UrlUse.Citation => UrlVerdict.Allow(url),
-        _ => options.AllowRemoteContent ? UrlVerdict.Allow(url) : UrlVerdict.BlockRemote(url),
+        _ => options.AllowRemoteContent ? UrlVerdict.Allow(url) : UrlVerdict.BlockRemote(),
     };
 
     private UrlVerdict Link(string url)
