@@ -36,8 +36,9 @@ public sealed class DomainService(IStore store)
     public Task<IReadOnlyList<DomainRecord>> ListAsync(CancellationToken cancellationToken) => store.Domains.ListAsync(cancellationToken);
 
     /// <summary>Removes a domain. A domain with accounts is only removed with <paramref name="withAccounts"/>, and the main domain never.</summary>
+    /// <returns>The domain removed (the name given may have been an alias).</returns>
     /// <exception cref="AccountsException">The domain does not exist, is the main domain, or still has accounts.</exception>
-    public async Task RemoveAsync(string name, bool withAccounts, CancellationToken cancellationToken)
+    public async Task<DomainRecord> RemoveAsync(string name, bool withAccounts, CancellationToken cancellationToken)
     {
         var domain = await GetAsync(name, cancellationToken);
         if (await GetMainDomainNameAsync(cancellationToken) == domain.Name)
@@ -46,6 +47,7 @@ public sealed class DomainService(IStore store)
         if (accounts.Count > 0 && !withAccounts)
             throw new AccountsException($"domain {domain.Name} still has {accounts.Count} account(s); remove them first or force the removal");
         await store.Domains.DeleteAsync(domain.Id, cancellationToken);
+        return domain;
     }
 
     public Task<IReadOnlyList<string>> ListAliasesAsync(DomainRecord domain, CancellationToken cancellationToken) =>

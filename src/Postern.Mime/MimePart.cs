@@ -10,23 +10,27 @@ namespace Postern.Mime;
 public sealed partial class MimePart
 {
     private readonly ReadOnlyMemory<byte> _source;
-    private ContentDisposition? _disposition;
-    private bool _dispositionRead;
-    private string? _partId;
+    /// <summary>Stands for "no Content-Disposition field" in the lazily filled <see cref="_disposition"/>.</summary>
+    private static readonly ContentDisposition s_noDisposition = new("none");
 
-    internal MimePart(ReadOnlyMemory<byte> source, HeaderList headers, int offset, int bodyOffset, int endOffset,
+    // Lazily computed values; each is one reference or int, so concurrent readers see either nothing or the value.
+    private ContentDisposition? _disposition;
+    private string? _partId;
+    private int _relatedRootIndex = -1;
+
+    internal MimePart(ReadOnlyMemory<byte> source, HeaderList headers, int offset, int bodyOffset,
         ContentType contentType, ContentTransferEncoding transferEncoding, int depth)
     {
         _source = source;
         Headers = headers;
         Offset = offset;
         BodyOffset = bodyOffset;
-        EndOffset = endOffset;
+        EndOffset = bodyOffset;
         ContentType = contentType;
         TransferEncoding = transferEncoding;
         Depth = depth;
         PreambleEnd = bodyOffset;
-        EpilogueStart = endOffset;
+        EpilogueStart = bodyOffset;
     }
 
     /// <summary>The buffer the offsets refer to (the whole parsed input, or a decoded embedded message).</summary>
@@ -39,7 +43,7 @@ public sealed partial class MimePart
     public int BodyOffset { get; }
 
     /// <summary>End of the part (the line break before the next delimiter line is not part of it).</summary>
-    public int EndOffset { get; }
+    public int EndOffset { get; internal set; }
 
     /// <summary>The part's header fields (for a message body, the message header).</summary>
     public HeaderList Headers { get; }
@@ -97,13 +101,8 @@ public sealed partial class MimePart
     {
         get
         {
-            if (!_dispositionRead)
-            {
-                _disposition = Headers.TryGet("Content-Disposition", out var header) ? ContentDisposition.Parse(header.RawValue.Span) : null;
-                _dispositionRead = true;
-            }
-
-            return _disposition;
+            _disposition ??= Headers.TryGet("Content-Disposition", out var header) ? ContentDisposition.Parse(header.RawValue.Span) : s_noDisposition;
+            return ReferenceEquals(_disposition, s_noDisposition) ? null : _disposition;
         }
     }
 
@@ -216,6 +215,16 @@ public sealed partial class MimePart
     /// </summary>
     internal int RelatedRootIndex()
     {
+        if (_relatedRootIndex < 0)
+        {
+            _relatedRootIndex = FindRelatedRoot();
+        }
+
+        return _relatedRootIndex;
+    }
+
+    private int FindRelatedRoot()
+    {
         var start = ContentType.Parameters["start"]?.Trim().Trim('<', '>');
         var type = ContentType.Parameters["type"];
         for (var i = 0; i < Children.Count && start is not null; i++)
@@ -237,6 +246,7 @@ public sealed partial class MimePart
         return 0;
     }
 
+    /// <summary>Sets a multipart's children and the ends of its preamble and epilogue (call after <see cref="EndOffset"/>).</summary>
     internal void SetMultipart(MimePart[] children, int preambleEnd, int epilogueStart)
     {
         Children = children;

@@ -9,7 +9,11 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     DomainCommands.Create(),
     AccountCommands.Create(),
     MailboxCommands.Create(),
+    MboxCommands.Import(),
+    MboxCommands.Export(),
     StoreCommands.Create(),
+    MimeInspectCommand.Create(),
     SkinCommands.Create(),
+    MonitorCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -84,9 +84,3 @@ public sealed class SqliteStore : IStore
         _database.Dispose();
     }
 }
-
-/// <summary>The log tag of the store's records.</summary>
-public static class StoreLog
-{
-    public const string Tag = "STORE";
-}

@@ -24,12 +24,13 @@ public sealed record MessageSummary(
     string? MessageId,
     string Preview);
 
-/// <summary>Message priority on the X-Priority scale (1 highest, 5 lowest).</summary>
+/// <summary>
+/// Message priority (XIMSS <c>Pty</c>). The values sit on the X-Priority scale (1 highest, 5 lowest)
+/// so that sorting by priority puts high first and intermediate levels could be added in between.
+/// </summary>
 public enum MessagePriority
 {
-    Highest = 1,
-    High = 2,
+    High = 1,
     Normal = 3,
-    Low = 4,
-    Lowest = 5,
+    Low = 5,
 }

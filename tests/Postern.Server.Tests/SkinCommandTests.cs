@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Formats.Tar;
 using System.Text;
 using Postern.Server.Cli;
+using Postern.Server.Tests.EndToEnd;
 using Postern.Testing;
 
 namespace Postern.Server.Tests;
@@ -22,10 +23,12 @@ public sealed class SkinCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    /// <summary>The verbs as <c>postern</c> has them: <c>skin</c> under a root with the shared <c>--data</c> option.</summary>
+    private static readonly RootCommand s_root = new("postern") { CommonOptions.Data, SkinCommands.Create() };
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand("postern");
-        root.Subcommands.Add(SkinCommands.Create());
+        var root = s_root;
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await root.Parse(["skin", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
@@ -55,8 +58,8 @@ public sealed class SkinCommandTests : IDisposable
     [Fact]
     public async Task SkinsAreCreatedRenamedAndRemovedPerDomain()
     {
-        Assert.Equal((0, "Created the domain example.com skin Golden.\n", ""), await ManageAsync("create", "Golden", "--domain", "Example.com"));
-        Assert.Equal((0, "Created the domain example.com skin WMLGold.\n", ""), await ManageAsync("create", "WMLGold", "--domain", "example.com"));
+        Assert.Equal((0, "created the domain example.com skin Golden\n", ""), await ManageAsync("create", "Golden", "--domain", "Example.com"));
+        Assert.Equal((0, "created the domain example.com skin WMLGold\n", ""), await ManageAsync("create", "WMLGold", "--domain", "example.com"));
         Assert.Equal(0, (await ManageAsync("rename", "WMLGold", "WMLSilver", "-d", "example.com")).Exit);
 
         var (_, listing, _) = await ManageAsync("list", "--domain", "example.com");
@@ -65,7 +68,7 @@ public sealed class SkinCommandTests : IDisposable
         Assert.Contains("Wml", listing);
         Assert.DoesNotContain("(unnamed)", listing);
 
-        Assert.Equal((0, "Removed the domain example.com skin WMLSilver.\n", ""), await ManageAsync("remove", "WMLSilver", "--domain", "example.com"));
+        Assert.Equal((0, "removed the domain example.com skin WMLSilver\n", ""), await ManageAsync("remove", "WMLSilver", "--domain", "example.com"));
         Assert.DoesNotContain("WMLSilver", (await ManageAsync("list", "--domain", "example.com")).Output);
     }
 
@@ -74,9 +77,9 @@ public sealed class SkinCommandTests : IDisposable
     {
         await ManageAsync("create", "Golden");
 
-        Assert.Equal((1, "", "postern skin: The server skin Golden already exists.\n"), await ManageAsync("create", "golden"));
-        Assert.Equal((1, "", "postern skin: There is no server skin Nope.\n"), await ManageAsync("remove", "Nope"));
-        Assert.Equal((1, "", "postern skin: A skin name starts with a letter or a digit.\n"), await ManageAsync("create", "-x"));
+        Assert.Equal((1, "", "postern: The server skin Golden already exists.\n"), await ManageAsync("create", "golden"));
+        Assert.Equal((1, "", "postern: There is no server skin Nope.\n"), await ManageAsync("remove", "Nope"));
+        Assert.Equal((1, "", "postern: A skin name starts with a letter or a digit.\n"), await ManageAsync("create", "-x"));
     }
 
     [Fact]
@@ -85,13 +88,13 @@ public sealed class SkinCommandTests : IDisposable
         await ManageAsync("create", "Golden");
         var logo = Local("Logo.GIF", "my logo");
 
-        Assert.Equal((0, "Stored logo.gif.\n", ""), await ManageAsync("upload", logo, "--skin", "Golden"));
+        Assert.Equal((0, "stored logo.gif\n", ""), await ManageAsync("upload", logo, "--skin", "Golden"));
 
         Assert.Equal((0, "my logo", ""), await ManageAsync("download", "logo.gif", "--skin", "Golden"));
         var target = Path.Combine(_root, "out.gif");
         var (exit, output, _) = await ManageAsync("download", "LOGO.gif", "-s", "Golden", "-o", target);
         Assert.Equal(0, exit);
-        Assert.Equal("Wrote logo.gif (7 bytes, from the server skin Golden) to " + target + ".\n", output);
+        Assert.Equal("wrote logo.gif (7 bytes, from the server skin Golden) to " + target + "\n", output);
         Assert.Equal("my logo", File.ReadAllText(target));
     }
 
@@ -113,7 +116,7 @@ public sealed class SkinCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
-        Assert.Equal($"postern skin: {page} was not uploaded: mailbox.wssp:2:1: IF is not closed with ENDIF.\n\n<p>%%HTML:x%%\n<--ERROR--><!--%%IF y-->\n", error);
+        Assert.Equal($"postern: {page} was not uploaded: mailbox.wssp:2:1: IF is not closed with ENDIF.\n\n<p>%%HTML:x%%\n<--ERROR--><!--%%IF y-->\n", error);
         Assert.False(File.Exists(Path.Combine(_data, "skins", "server", "_unnamed", "mailbox.wssp")));
     }
 
@@ -128,7 +131,7 @@ public sealed class SkinCommandTests : IDisposable
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) });
         }
 
-        Assert.Equal((0, "Stored header.wssi.\nStored strings.data.\n", ""), await ManageAsync("upload", archive));
+        Assert.Equal((0, "stored header.wssi\nstored strings.data\n", ""), await ManageAsync("upload", archive));
         var (_, files, _) = await ManageAsync("files");
         Assert.Matches(@"own\s+header\.wssi", files);
         Assert.Matches(@"own\s+strings\.data", files);
@@ -140,8 +143,8 @@ public sealed class SkinCommandTests : IDisposable
     {
         await ManageAsync("upload", Local("a.gif", "a"));
 
-        Assert.Equal((0, "Deleted a.gif.\n", ""), await ManageAsync("delete", "A.gif"));
-        Assert.Equal((1, "", "postern skin: The server unnamed skin has no file logo.gif of its own.\n"), await ManageAsync("delete", "logo.gif"));
+        Assert.Equal((0, "deleted a.gif\n", ""), await ManageAsync("delete", "A.gif"));
+        Assert.Equal((1, "", "postern: The server unnamed skin has no file logo.gif of its own.\n"), await ManageAsync("delete", "logo.gif"));
     }
 
     [Fact]
@@ -202,6 +205,19 @@ public sealed class SkinCommandTests : IDisposable
         var (exit, _, error) = await RunAsync("list", "--data", _data, "--stock", Path.Combine(_root, "nothing"));
 
         Assert.Equal(1, exit);
-        Assert.Equal($"postern skin: No stock skins directory {Path.Combine(_root, "nothing")}.\n", error);
+        Assert.Equal($"postern: No stock skins directory {Path.Combine(_root, "nothing")}.\n", error);
+    }
+
+    [Fact]
+    public async Task ThePosternExecutableRunsTheSkinVerbsOnTheDataDirectory()
+    {
+        var created = await PosternProcess.RunAsync(_data, "skin", "create", "Golden", "--stock", _stock);
+        var listed = await PosternProcess.RunAsync(_data, "skin", "list", "--stock", _stock);
+        var usage = await PosternProcess.RunAsync(_data, "skin", "rename", "OnlyOneName");
+
+        Assert.Equal((0, "created the server skin Golden"), (created.ExitCode, created.Output));
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains(listed.Output.Split('\n'), line => line.StartsWith("Golden ", StringComparison.Ordinal) && line.Contains("Regular"));
+        Assert.Equal(2, usage.ExitCode);
     }
 }

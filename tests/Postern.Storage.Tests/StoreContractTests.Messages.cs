@@ -178,6 +178,18 @@ public abstract partial class StoreContractTests
         Assert.Equal([2u], flaggedUndeleted.Select(e => e.Uid));
     }
 
+    [Theory]
+    [InlineData(MessageFlags.Seen | MessageFlags.Flagged, true)]
+    [InlineData(MessageFlags.Flagged, false)]
+    [InlineData(MessageFlags.Seen | MessageFlags.Flagged | MessageFlags.Deleted, false)]
+    public void FlagFilterNeedsEveryRequiredFlagAndNoExcludedOne(MessageFlags flags, bool matches)
+    {
+        var filter = new MessageFlagFilter(MessageFlags.Seen | MessageFlags.Flagged, MessageFlags.Deleted);
+
+        Assert.Equal(matches, filter.Matches(flags));
+        Assert.True(MessageFlagFilter.All.Matches(flags));
+    }
+
     [Fact]
     public async Task GetRangeReturnsUidOrderUpToTheLimit()
     {

@@ -16,5 +16,5 @@ public sealed class GroupAddress : AddressEntry
 
     /// <inheritdoc/>
     public override string ToString() =>
-        (Name is null ? "" : MailboxAddress.Quote(Name)) + ": " + string.Join(", ", Members) + ";";
+        (Name is null ? "" : MailboxAddress.DisplayName(Name)) + ":" + (Members.Count == 0 ? "" : " " + string.Join(", ", Members)) + ";";
 }

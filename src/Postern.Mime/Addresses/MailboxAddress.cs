@@ -96,7 +96,21 @@ public sealed class MailboxAddress : AddressEntry
 
     /// <summary>The mailbox as people read it: <c>"Name" &lt;user@example.com&gt;</c>, or just the address.</summary>
     /// <remarks>Not encoded for a header: the message writer applies RFC 2047 to non-ASCII names.</remarks>
-    public override string ToString() => Name is null ? Address : Quote(Name) + " <" + Address + ">";
+    public override string ToString() => Name is null ? Address : DisplayName(Name) + " <" + Address + ">";
+
+    /// <summary>A display name as written in a header: as it is when it is a phrase of atoms, else quoted.</summary>
+    internal static string DisplayName(string name)
+    {
+        foreach (var word in name.Split(' '))
+        {
+            if (word.Length == 0 || !IsDotAtom(word) || word.Contains('.', StringComparison.Ordinal))
+            {
+                return Quote(name);
+            }
+        }
+
+        return name;
+    }
 
     internal static bool IsDotAtom(string s)
     {

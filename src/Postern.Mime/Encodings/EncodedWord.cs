@@ -21,6 +21,12 @@ internal readonly ref struct EncodedWord
     /// <summary>The length of the whole encoded-word, from "=?" to "?=".</summary>
     public int Length { get; }
 
+    /// <summary>
+    /// The longest encoded-word accepted. RFC 2047 §2 allows 75 characters; mailers that ignore that
+    /// still stay within a line (998, RFC 5322 §2.1.1), which this leaves room for.
+    /// </summary>
+    public const int MaxLength = 1024;
+
     /// <summary>Reads the encoded-word that starts at the beginning of <paramref name="s"/>, if it is one.</summary>
     /// <remarks>
     /// RFC 2047 §2: <c>encoded-word = "=?" charset "?" encoding "?" encoded-text "?="</c>. Words longer than
@@ -29,6 +35,9 @@ internal readonly ref struct EncodedWord
     public static bool TryRead(ReadOnlySpan<byte> s, out EncodedWord word)
     {
         word = default;
+
+        // Only this far is searched for the closing "?=", so text full of unterminated "=?" costs linear time.
+        s = s[..Math.Min(s.Length, MaxLength)];
         if (s.Length < 8 || s[0] != (byte)'=' || s[1] != (byte)'?')
         {
             return false;

@@ -13,20 +13,21 @@ namespace Postern.Mime.Encodings;
 /// </remarks>
 public static class Rfc2047Decoder
 {
-    /// <summary>Decodes an unstructured header value (RFC 5322 §3.2.5 unstructured, RFC 2047 §5(1)).</summary>
+    /// <summary>Decodes an unstructured header value (RFC 5322 §3.2.5 unstructured, RFC 2047 §5(1)); the result is trimmed.</summary>
     public static string DecodeText(ReadOnlySpan<byte> raw)
     {
         if (Ascii.IsValid(raw) && raw.IndexOfAny((byte)'\r', (byte)'\n') < 0 && raw.IndexOf("=?"u8) < 0)
         {
-            return Encoding.ASCII.GetString(raw.TrimEnd(" \t"u8));
+            return Encoding.ASCII.GetString(raw.Trim(" \t"u8));
         }
 
         var output = new CharBuffer(raw.Length);
         try
         {
+            // White space at either end of a field value carries no meaning (RFC 5322 §3.2.5 unstructured).
             AppendText(ref output, raw);
             output.TrimEnd();
-            return output.ToString();
+            return output.WrittenSpan.TrimStart().ToString();
         }
         finally
         {

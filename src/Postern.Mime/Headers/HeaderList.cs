@@ -46,7 +46,7 @@ public sealed class HeaderList : IReadOnlyList<HeaderField>
     {
         var defects = default(DefectList);
         var block = HeaderScanner.Scan(headerBlock.Span, 0, headerBlock.Length, limits ?? MimeLimits.Default,
-            skipMboxMarker: true, ref defects);
+            skipMboxMarker: true, boundaries: null, ref defects);
         return new HeaderList(headerBlock, block.Fields, block.Start, block.FieldsEnd, defects.ToReadOnly());
     }
 

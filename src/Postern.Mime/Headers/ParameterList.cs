@@ -65,7 +65,12 @@ public sealed class ParameterList : IReadOnlyList<HeaderParameter>
                 continue;
             }
 
-            (plain ??= []).Add(new HeaderParameter(Encoding.ASCII.GetString(name), DecodePlainValue(value, quoted)));
+            // RFC 2045 §5.1 allows each parameter once; a repeat is ignored (the first one wins).
+            var plainName = Encoding.ASCII.GetString(name);
+            if (plain is null || !plain.Exists(p => p.Name.Equals(plainName, StringComparison.OrdinalIgnoreCase)))
+            {
+                (plain ??= []).Add(new HeaderParameter(plainName, DecodePlainValue(value, quoted)));
+            }
         }
 
         if (sections is not null)

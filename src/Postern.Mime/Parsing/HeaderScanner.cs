@@ -10,8 +10,9 @@ internal static class HeaderScanner
 
     /// <summary>Scans the header block that starts at <paramref name="start"/> and ends before <paramref name="end"/>.</summary>
     /// <param name="skipMboxMarker">Whether this is a message start, where a byte-order mark and an mbox "From " line are skipped.</param>
-    public static HeaderBlock Scan(
-        ReadOnlySpan<byte> data, int start, int end, MimeLimits limits, bool skipMboxMarker, ref DefectList defects)
+    /// <param name="boundaries">Enclosing multipart boundaries: a delimiter line ends the block (a part with no body).</param>
+    public static HeaderBlock Scan(ReadOnlySpan<byte> data, int start, int end, MimeLimits limits, bool skipMboxMarker,
+        BoundaryStack? boundaries, ref DefectList defects)
     {
         var scratch = t_scratch ??= new FieldRange[64];
         var count = 0;
@@ -28,7 +29,8 @@ internal static class HeaderScanner
                 pos += 3;
             }
 
-            if (data[pos..end].StartsWith("From "u8))
+            // An mbox separator, or one escaped as ">From " inside a saved or forwarded message.
+            if (IsMboxSeparator(data[pos..end]))
             {
                 pos = NextLine(data, pos, end);
             }
@@ -48,6 +50,13 @@ internal static class HeaderScanner
                 // RFC 5322 §2.1: the header section ends at the first empty line.
                 fieldsEnd = pos;
                 bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
+                break;
+            }
+
+            if (first == (byte)'-' && boundaries is { Count: > 0 } && boundaries.TryMatch(data, pos, end, out _))
+            {
+                fieldsEnd = pos;
+                bodyStart = pos;
                 break;
             }
 
@@ -83,10 +92,15 @@ internal static class HeaderScanner
             if (nameEnd == pos || colon >= next || data[colon] != (byte)':')
             {
                 defects.Add(MimeDefectKind.InvalidHeaderLine, pos, Preview(data[pos..next]));
-                if (inField && StartsField(data, next, end))
+                if (StartsField(data, next, end))
                 {
-                    // A field broken without folding (the next line is a field again): keep it as a continuation.
-                    current = current with { ValueEnd = LineContentEnd(data, pos, next), End = next };
+                    // Fields go on after this line: it is a field broken without folding (kept as a
+                    // continuation), or junk before the first field (skipped).
+                    if (inField)
+                    {
+                        current = current with { ValueEnd = LineContentEnd(data, pos, next), End = next };
+                    }
+
                     pos = next;
                     continue;
                 }
@@ -150,6 +164,17 @@ internal static class HeaderScanner
 
         t_scratch = scratch;
         return new HeaderBlock(scratch.AsSpan(0, count).ToArray(), blockStart, fieldsEnd, bodyStart, contentType, transferEncoding);
+    }
+
+    /// <summary>"From " or "&gt;From " not followed by a colon (which would make it an obsolete "From : x" field).</summary>
+    private static bool IsMboxSeparator(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith(">"u8))
+        {
+            line = line[1..];
+        }
+
+        return line.StartsWith("From "u8) && line[5..].TrimStart(" \t"u8) is var rest && (rest.IsEmpty || rest[0] != (byte)':');
     }
 
     /// <summary>Whether the line at <paramref name="pos"/> is a field or a continuation line.</summary>

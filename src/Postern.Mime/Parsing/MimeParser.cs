@@ -5,19 +5,20 @@ using Postern.Mime.Headers;
 namespace Postern.Mime.Parsing;
 
 /// <summary>
-/// Builds the part tree of a message by scanning its bytes once per nesting level: header blocks are
-/// split into fields, multipart bodies are cut at their delimiter lines, and nothing is decoded.
+/// Builds the part tree of a message in one pass over its bytes: header blocks are split into fields,
+/// bodies end at the next delimiter line of any enclosing multipart, and nothing is decoded.
 /// </summary>
 /// <remarks>
-/// Each multipart searches its own range for its delimiters, so a part nested n deep is scanned n times;
-/// the search is a vectorised search for "\n--", and <see cref="MimeLimits.MaxDepth"/> bounds n.
-/// Outer delimiters end inner parts (their range stops there), which is how broken inner boundaries
-/// are recovered from.
+/// Delimiter lines are found with a vectorised search for "\n--" and matched against the stack of
+/// enclosing boundaries, innermost first. An outer delimiter therefore ends every inner part that is
+/// still open (recovering from missing close-delimiters), and multiparts that reuse their parent's
+/// boundary nest instead of splitting. Cost is linear in the input whatever the nesting.
 /// </remarks>
 internal sealed class MimeParser
 {
     private readonly ReadOnlyMemory<byte> _source;
     private readonly MimeLimits _limits;
+    private readonly BoundaryStack _boundaries = new();
     private int _partCount;
 
     private MimeParser(ReadOnlyMemory<byte> source, MimeLimits limits, int partCount)
@@ -28,52 +29,152 @@ internal sealed class MimeParser
     }
 
     public static MimeMessage Parse(ReadOnlyMemory<byte> source, MimeLimits limits) =>
-        new MimeParser(source, limits, 0).ParseMessage(0, source.Length, depth: 0, enclosingPart: null);
+        new MimeParser(source, limits, 0).ParseMessage(0, source.Length, depth: 0, enclosingPart: null, out _);
 
-    private MimeMessage ParseMessage(int start, int end, int depth, MimePart? enclosingPart)
+    /// <summary>Parses a message at <paramref name="start"/>; it ends at the first enclosing delimiter line, returned in <paramref name="stop"/>.</summary>
+    private MimeMessage ParseMessage(int start, int end, int depth, MimePart? enclosingPart, out Delimiter stop)
     {
-        var body = ParseEntity(start, end, depth, inDigest: false, isMessageStart: true);
+        var body = ParseEntity(start, end, depth, inDigest: false, isMessageStart: true, out stop);
         body.EnclosingMessagePart = enclosingPart;
-        return new MimeMessage(_source, start, end, body);
+        return new MimeMessage(_source, start, body.EndOffset, body);
     }
 
-    private MimePart ParseEntity(int start, int end, int depth, bool inDigest, bool isMessageStart)
+    private MimePart ParseEntity(int start, int end, int depth, bool inDigest, bool isMessageStart, out Delimiter stop)
     {
         _partCount++;
         var span = _source.Span;
         var defects = default(DefectList);
-        var block = HeaderScanner.Scan(span, start, end, _limits, skipMboxMarker: isMessageStart, ref defects);
+        var block = HeaderScanner.Scan(span, start, end, _limits, isMessageStart, _boundaries, ref defects);
         var headers = new HeaderList(_source, block.Fields, block.Start, block.FieldsEnd, []);
         var contentType = ReadContentType(headers, block.ContentTypeIndex, inDigest, ref defects);
-        var encoding = ContentTransferEncoding.Default;
-        if (block.TransferEncodingIndex >= 0)
-        {
-            var field = headers[block.TransferEncodingIndex];
-            encoding = TransferEncodings.Parse(field.RawValue.Span);
-            if (encoding == ContentTransferEncoding.Unknown)
-            {
-                defects.Add(MimeDefectKind.UnknownTransferEncoding, field.Offset, field.GetText());
-            }
-        }
+        var encoding = ReadTransferEncoding(headers, block.TransferEncodingIndex, ref defects);
+        var part = new MimePart(_source, headers, start, block.BodyStart, contentType, encoding, depth);
 
-        var part = new MimePart(_source, headers, start, block.BodyStart, end, contentType, encoding, depth);
         var isMultipart = contentType.MediaType == "multipart";
         var isMessage = contentType.MediaType == "message" && contentType.MediaSubtype is "rfc822" or "global";
         if ((isMultipart || isMessage) && depth >= _limits.MaxDepth)
         {
             defects.Add(MimeDefectKind.NestingTooDeep, start, $"depth {depth + 1}");
+            ParseLeafBody(part, block.BodyStart, end, out stop);
         }
-        else if (isMultipart)
+        else if (isMultipart && contentType.Boundary is { } boundary)
         {
-            ParseMultipartBody(part, contentType, block.BodyStart, end, depth, ref defects);
+            ParseMultipartBody(part, boundary.TrimEnd(' ', '\t'), block.BodyStart, end, depth, ref defects, out stop);
         }
         else if (isMessage)
         {
-            ParseEmbeddedMessage(part, encoding, block.BodyStart, end, depth, ref defects);
+            ParseEmbeddedMessage(part, encoding, block.BodyStart, end, depth, ref defects, out stop);
+        }
+        else
+        {
+            if (isMultipart)
+            {
+                defects.Add(MimeDefectKind.MissingBoundary, start);
+            }
+
+            ParseLeafBody(part, block.BodyStart, end, out stop);
         }
 
         part.Defects = defects.ToReadOnly();
         return part;
+    }
+
+    private void ParseLeafBody(MimePart part, int bodyStart, int end, out Delimiter stop)
+    {
+        stop = _boundaries.FindNext(_source.Span, bodyStart, end);
+        part.EndOffset = EndBefore(stop, bodyStart);
+    }
+
+    private void ParseMultipartBody(MimePart part, string boundaryText, int bodyStart, int end, int depth,
+        ref DefectList defects, out Delimiter stop)
+    {
+        var span = _source.Span;
+        _boundaries.Push(Encoding.UTF8.GetBytes(boundaryText));
+        var level = _boundaries.Count - 1;
+        var delimiter = _boundaries.FindNext(span, bodyStart, end);
+        if (delimiter.Level != level)
+        {
+            // No delimiter of its own before an enclosing one (or the end): the body is all preamble.
+            _boundaries.Pop();
+            defects.Add(MimeDefectKind.BoundaryNotFound, bodyStart, boundaryText);
+            stop = delimiter;
+            part.EndOffset = EndBefore(delimiter, bodyStart);
+            part.SetMultipart([], preambleEnd: part.EndOffset, epilogueStart: part.EndOffset);
+            return;
+        }
+
+        var preambleEnd = EndBefore(delimiter, bodyStart);
+        var inDigest = part.ContentType.MediaSubtype == "digest";
+        var children = new List<MimePart>();
+        var epilogueStart = -1;
+        while (!delimiter.IsClose)
+        {
+            if (_partCount >= _limits.MaxPartCount)
+            {
+                // Keep the remaining parts as raw epilogue text, and look for where this multipart ends.
+                defects.Add(MimeDefectKind.TooManyParts, delimiter.AfterLine, $"more than {_limits.MaxPartCount} parts");
+                epilogueStart = delimiter.AfterLine;
+                do
+                {
+                    delimiter = _boundaries.FindNext(span, delimiter.AfterLine, end);
+                }
+                while (delimiter.Level == level && !delimiter.IsClose);
+
+                if (delimiter.Level == level)
+                {
+                    break;
+                }
+
+                _boundaries.Pop();
+                stop = delimiter;
+                part.EndOffset = EndBefore(delimiter, epilogueStart);
+                part.SetMultipart([.. children], preambleEnd, epilogueStart);
+                return;
+            }
+
+            var child = ParseEntity(delimiter.AfterLine, end, depth + 1, inDigest, isMessageStart: false, out var childStop);
+            child.Parent = part;
+            child.Index = children.Count;
+            children.Add(child);
+            if (childStop.Level != level)
+            {
+                // The data or an enclosing multipart ended first: this one was never closed.
+                _boundaries.Pop();
+                defects.Add(MimeDefectKind.MissingCloseDelimiter, childStop.LineStart, boundaryText);
+                stop = childStop;
+                part.EndOffset = child.EndOffset;
+                part.SetMultipart([.. children], preambleEnd, epilogueStart: child.EndOffset);
+                return;
+            }
+
+            delimiter = childStop;
+        }
+
+        // After the close-delimiter comes the epilogue, up to the next enclosing delimiter; lines that look
+        // like this multipart's own delimiters are epilogue text now, so its boundary leaves the stack first.
+        _boundaries.Pop();
+        stop = _boundaries.FindNext(span, delimiter.AfterLine, end);
+        part.EndOffset = EndBefore(stop, delimiter.LineStart);
+        part.SetMultipart([.. children], preambleEnd, epilogueStart: Math.Min(epilogueStart < 0 ? delimiter.AfterLine : epilogueStart, part.EndOffset));
+    }
+
+    private void ParseEmbeddedMessage(MimePart part, ContentTransferEncoding encoding, int bodyStart, int end, int depth,
+        ref DefectList defects, out Delimiter stop)
+    {
+        if (TransferEncodings.IsIdentity(encoding))
+        {
+            part.Message = ParseMessage(bodyStart, end, depth + 1, part, out stop);
+            part.EndOffset = part.Message.EndOffset;
+            return;
+        }
+
+        // RFC 2045 §6.4 forbids encoding message/rfc822, but some mailers do; decode and parse the result.
+        defects.Add(MimeDefectKind.EncodedCompositeBody, bodyStart, TransferEncodings.ToHeaderValue(encoding));
+        ParseLeafBody(part, bodyStart, end, out stop);
+        var decoded = TransferEncodings.Decode(_source[bodyStart..part.EndOffset], encoding, out _);
+        var inner = new MimeParser(decoded, _limits, _partCount);
+        part.Message = inner.ParseMessage(0, decoded.Length, depth + 1, part, out _);
+        _partCount = inner._partCount;
     }
 
     private static ContentType ReadContentType(HeaderList headers, int index, bool inDigest, ref DefectList defects)
@@ -93,158 +194,41 @@ internal sealed class MimeParser
         return contentType;
     }
 
-    private void ParseMultipartBody(MimePart part, ContentType contentType, int bodyStart, int end, int depth, ref DefectList defects)
+    private static ContentTransferEncoding ReadTransferEncoding(HeaderList headers, int index, ref DefectList defects)
     {
-        var boundaryText = contentType.Boundary?.TrimEnd(' ', '\t');
-        if (string.IsNullOrEmpty(boundaryText))
+        if (index < 0)
         {
-            defects.Add(MimeDefectKind.MissingBoundary, part.Offset);
-            return;
+            return ContentTransferEncoding.Default;
         }
 
-        var boundary = Encoding.UTF8.GetBytes(boundaryText);
-        var span = _source.Span;
-        if (!FindDelimiter(span, bodyStart, end, boundary, out var lineStart, out var afterLine, out var isClose))
+        var field = headers[index];
+        var encoding = TransferEncodings.Parse(field.RawValue.Span);
+        if (encoding == ContentTransferEncoding.Unknown)
         {
-            defects.Add(MimeDefectKind.BoundaryNotFound, bodyStart, boundaryText);
-            part.SetMultipart([], preambleEnd: end, epilogueStart: end);
-            return;
+            defects.Add(MimeDefectKind.UnknownTransferEncoding, field.Offset, field.GetText());
         }
 
-        var preambleEnd = BeforeLineBreak(span, bodyStart, lineStart);
-        var inDigest = contentType.MediaSubtype == "digest";
-        var children = new List<MimePart>();
-        while (!isClose)
-        {
-            if (_partCount >= _limits.MaxPartCount)
-            {
-                defects.Add(MimeDefectKind.TooManyParts, afterLine, $"more than {_limits.MaxPartCount} parts");
-                part.SetMultipart([.. children], preambleEnd, epilogueStart: afterLine);
-                return;
-            }
-
-            var partStart = afterLine;
-            var found = FindDelimiter(span, partStart, end, boundary, out lineStart, out afterLine, out isClose);
-            var partEnd = found ? BeforeLineBreak(span, partStart, lineStart) : end;
-            var child = ParseEntity(partStart, partEnd, depth + 1, inDigest, isMessageStart: false);
-            child.Parent = part;
-            child.Index = children.Count;
-            children.Add(child);
-            if (!found)
-            {
-                defects.Add(MimeDefectKind.MissingCloseDelimiter, end, boundaryText);
-                part.SetMultipart([.. children], preambleEnd, epilogueStart: end);
-                return;
-            }
-        }
-
-        part.SetMultipart([.. children], preambleEnd, epilogueStart: afterLine);
-    }
-
-    private void ParseEmbeddedMessage(MimePart part, ContentTransferEncoding encoding, int bodyStart, int end, int depth, ref DefectList defects)
-    {
-        if (TransferEncodings.IsIdentity(encoding))
-        {
-            part.Message = ParseMessage(bodyStart, end, depth + 1, part);
-            return;
-        }
-
-        // RFC 2045 §6.4 forbids encoding message/rfc822, but some mailers do; decode and parse the result.
-        defects.Add(MimeDefectKind.EncodedCompositeBody, bodyStart, TransferEncodings.ToHeaderValue(encoding));
-        var decoded = TransferEncodings.Decode(_source[bodyStart..end], encoding, out _);
-        var inner = new MimeParser(decoded, _limits, _partCount);
-        part.Message = inner.ParseMessage(0, decoded.Length, depth + 1, part);
-        _partCount = inner._partCount;
+        return encoding;
     }
 
     /// <summary>
-    /// Finds the next delimiter line (RFC 2046 §5.1.1: "--" boundary, optional "--", trailing white space)
-    /// at or after <paramref name="from"/>, which must be the start of a line.
+    /// Where content that runs up to <paramref name="delimiter"/> ends: RFC 2046 §5.1.1 gives the line break
+    /// before a delimiter line to the delimiter. Content that starts at <paramref name="contentStart"/> keeps
+    /// at least zero bytes.
     /// </summary>
-    private static bool FindDelimiter(ReadOnlySpan<byte> span, int from, int end, ReadOnlySpan<byte> boundary,
-        out int lineStart, out int afterLine, out bool isClose)
+    private int EndBefore(Delimiter delimiter, int contentStart)
     {
-        if (IsDelimiterLine(span[from..end], boundary, out var length, out isClose))
+        var span = _source.Span;
+        var e = delimiter.LineStart;
+        if (!delimiter.Found)
         {
-            lineStart = from;
-            afterLine = from + length;
-            return true;
+            return e;
         }
 
-        var pos = from;
-        while (pos < end)
-        {
-            var hit = span[pos..end].IndexOf("\n--"u8);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            var candidate = pos + hit + 1;
-            if (IsDelimiterLine(span[candidate..end], boundary, out length, out isClose))
-            {
-                lineStart = candidate;
-                afterLine = candidate + length;
-                return true;
-            }
-
-            pos = candidate;
-        }
-
-        lineStart = afterLine = end;
-        isClose = false;
-        return false;
-    }
-
-    private static bool IsDelimiterLine(ReadOnlySpan<byte> line, ReadOnlySpan<byte> boundary, out int length, out bool isClose)
-    {
-        length = 0;
-        isClose = false;
-        if (line.Length < boundary.Length + 2 || line[0] != (byte)'-' || line[1] != (byte)'-'
-            || !line.Slice(2, boundary.Length).SequenceEqual(boundary))
-        {
-            return false;
-        }
-
-        var i = boundary.Length + 2;
-        if (i + 1 < line.Length && line[i] == (byte)'-' && line[i + 1] == (byte)'-')
-        {
-            isClose = true;
-            i += 2;
-        }
-
-        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
-        {
-            i++;   // RFC 2046 §5.1.1: transport padding
-        }
-
-        if (i < line.Length && line[i] == (byte)'\r')
-        {
-            i++;
-        }
-
-        if (i < line.Length)
-        {
-            if (line[i] != (byte)'\n')
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        length = i;
-        return true;
-    }
-
-    /// <summary>RFC 2046 §5.1.1: the line break before a delimiter line belongs to the delimiter, not the part.</summary>
-    private static int BeforeLineBreak(ReadOnlySpan<byte> span, int partStart, int lineStart)
-    {
-        var e = lineStart;
-        if (e > partStart && span[e - 1] == (byte)'\n')
+        if (e > contentStart && span[e - 1] == (byte)'\n')
         {
             e--;
-            if (e > partStart && span[e - 1] == (byte)'\r')
+            if (e > contentStart && span[e - 1] == (byte)'\r')
             {
                 e--;
             }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Postern.Mime.Text;
@@ -21,7 +20,7 @@ internal static class TextPreview
 
         if (message.FindTextBody("html") is { } html)
         {
-            return Collapse(HtmlToText(Decode(html, HtmlPrefix)), maxChars);
+            return Collapse(HtmlText.ToPlainText(Decode(html, HtmlPrefix)), maxChars);
         }
 
         return "";
@@ -81,59 +80,5 @@ internal static class TextPreview
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>The visible text of an HTML fragment: head, style, script and comments dropped, tags removed, entities decoded.</summary>
-    private static string HtmlToText(string html)
-    {
-        var sb = new StringBuilder(html.Length);
-        var i = 0;
-        while (i < html.Length)
-        {
-            var lt = html.IndexOf('<', i);
-            if (lt < 0)
-            {
-                sb.Append(html, i, html.Length - i);
-                break;
-            }
-
-            sb.Append(html, i, lt - i);
-            if (html.AsSpan(lt).StartsWith("<!--"))
-            {
-                var endComment = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                i = endComment < 0 ? html.Length : endComment + 3;
-                continue;
-            }
-
-            var gt = html.IndexOf('>', lt + 1);
-            if (gt < 0)
-            {
-                break;
-            }
-
-            var tag = TagName(html.AsSpan(lt + 1, gt - lt - 1));
-            i = gt + 1;
-            if (tag is "style" or "script" or "head" or "title")
-            {
-                var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
-                var closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
-                i = closeEnd < 0 ? html.Length : closeEnd + 1;
-            }
-
-            sb.Append(' ');
-        }
-
-        return WebUtility.HtmlDecode(sb.ToString());
-    }
-
-    private static string TagName(ReadOnlySpan<char> tag)
-    {
-        var end = 0;
-        while (end < tag.Length && char.IsAsciiLetterOrDigit(tag[end]))
-        {
-            end++;
-        }
-
-        return end is 0 or > 10 ? "" : tag[..end].ToString().ToLowerInvariant();
     }
 }

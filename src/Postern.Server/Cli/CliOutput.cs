@@ -6,11 +6,14 @@ namespace Postern.Server.Cli;
 /// The verbs' output: tables and progress on a terminal; plain lines (aligned columns, one line per
 /// progress step) when the output goes to a file or a pipe, so scripts read whole values.
 /// </summary>
-internal sealed class CliOutput
+/// <param name="writer">Where plain output goes; null for the console (in-process tests pass their own writer).</param>
+internal sealed class CliOutput(TextWriter? writer = null)
 {
-    public bool IsTerminal { get; } = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    private readonly TextWriter _writer = writer ?? Console.Out;
 
-    public void Line(string text) => Console.Out.WriteLine(text);
+    public bool IsTerminal { get; } = writer is null && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public void Line(string text) => _writer.WriteLine(text);
 
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -5,7 +5,7 @@ using Postern.Server.Hosting;
 
 namespace Postern.Server.Cli;
 
-/// <summary><c>postern domain add|list|remove</c>.</summary>
+/// <summary><c>postern domain add|list|remove|settings|set</c>.</summary>
 internal static class DomainCommands
 {
     public static Command Create() => new("domain", "Manage domains.")
@@ -13,6 +13,8 @@ internal static class DomainCommands
         Add(),
         List(),
         Remove(),
+        DomainSettingsCommands.Show(),
+        DomainSettingsCommands.Set(),
     };
 
     private static Command Add()
@@ -60,8 +62,7 @@ internal static class DomainCommands
         var command = new Command("remove", "Remove a domain.") { name, force };
         command.SetAction((parse, cancellationToken) => CliContext.RunAsync(parse, cancellationToken, async cli =>
         {
-            var domain = await cli.Get<DomainService>().GetAsync(parse.GetRequiredValue(name), cancellationToken);
-            await cli.Get<DomainService>().RemoveAsync(domain.Name, parse.GetValue(force), cancellationToken);
+            var domain = await cli.Get<DomainService>().RemoveAsync(parse.GetRequiredValue(name), parse.GetValue(force), cancellationToken);
             cli.Output.Line($"removed domain {domain.Name}");
             return ExitCodes.Success;
         }));

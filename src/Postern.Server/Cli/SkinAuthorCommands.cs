@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Postern.Data;
 using Postern.Skins;
+using Postern.Server.Hosting;
 using Postern.Templates;
 
 namespace Postern.Server.Cli;
@@ -34,7 +35,7 @@ internal static class SkinAuthorCommands
                     failed++;
                 }
             }
-            return failed == 0 ? 0 : 1;
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }
@@ -82,21 +83,20 @@ internal static class SkinAuthorCommands
         var language = new Option<string>("--language", "-l") { Description = "The language of the Text Dataset (german reads german.data first)." };
         var timeZone = new Option<string>("--time-zone") { Description = "The user's time zone for dates (an IANA id; default UTC)." };
         var output = new Option<string>("--output", "-o") { Description = "Write the page to this file, in the dataset's charset (default: standard output)." };
-        var data = SkinCli.DataOption();
         var stock = SkinCli.StockOption();
         var domain = SkinCli.DomainOption();
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { dataset, session, settings, skin, language, timeZone, output, data, stock, domain })
+        foreach (var option in new Option[] { dataset, session, settings, skin, language, timeZone, output, stock, domain })
             command.Options.Add(option);
 
-        command.SetAction(result => SkinCli.Run(result, data, stock, cli =>
+        command.SetAction(result => SkinCli.Run(result, stock, cli =>
         {
             var path = result.GetValue(file)!;
             var text = DataParser.DecodeUtf8(File.ReadAllBytes(path));
             if (!WsspCompiler.TryCompile(text, path, out var page, out var compileError))
             {
                 SkinCli.ReportSourceError(cli.Error, compileError.ToString(), text, compileError.Location);
-                return 1;
+                return ExitCodes.Failure;
             }
 
             var selected = cli.Catalog.Select(result.GetValue(domain), result.GetValue(skin))
@@ -126,7 +126,7 @@ internal static class SkinAuthorCommands
             catch (TemplateRenderException e)
             {
                 cli.Error.WriteLine(e.Error.ToString());
-                return 1;
+                return ExitCodes.Failure;
             }
             if (rendered.Redirect is { } redirect)
                 cli.Error.WriteLine($"The page redirects to {redirect.Url}{(redirect.IsRelative ? " (relative)" : "")}.");
@@ -134,7 +134,7 @@ internal static class SkinAuthorCommands
                 File.WriteAllBytes(target, rendered.GetBytes());
             else
                 cli.Output.Write(rendered.Text);
-            return 0;
+            return ExitCodes.Success;
         }));
         return command;
     }

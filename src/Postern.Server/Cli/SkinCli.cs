@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Postern.Data;
 using Postern.Skins;
-using Spectre.Console;
+using Postern.Server.Configuration;
+using Postern.Server.Hosting;
 
 namespace Postern.Server.Cli;
 
@@ -15,9 +16,7 @@ internal sealed class SkinCli
         Error = error;
         Catalog = new SkinCatalog(options);
         Administration = new SkinAdministration(options, Catalog);
-        Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        // Tables are for reading and for scripts: never wrap rows at a guessed terminal width.
-        Console.Profile.Width = Math.Max(Console.Profile.Width, 200);
+        Tables = new CliOutput(ReferenceEquals(output, Console.Out) ? null : output);
     }
 
     public SkinOptions Options { get; }
@@ -30,54 +29,48 @@ internal sealed class SkinCli
 
     public TextWriter Error { get; }
 
-    public IAnsiConsole Console { get; }
-
-    public static Option<string> DataOption() =>
-        new("--data") { Description = "The data directory (default: $POSTERN_DATA, else ./data)." };
+    /// <summary>Tables on a terminal, aligned columns otherwise (the same output as the other verbs).</summary>
+    public CliOutput Tables { get; }
 
     public static Option<string> StockOption() =>
-        new("--stock") { Description = "The stock skins directory (default: $POSTERN_STOCK_SKINS, else the Skins folder beside the postern executable)." };
+        new("--stock") { Description = "The stock skins directory (default: Postern:StockSkins / POSTERN_STOCK_SKINS, else the Skins folder beside the postern executable).", HelpName = "DIR" };
 
     public static Option<string> DomainOption() =>
         new("--domain", "-d") { Description = "Work on this domain's skins instead of the server-wide skins." };
 
-    /// <summary>Runs a verb; a refused request prints its reason and exits with 1.</summary>
-    public static int Run(ParseResult result, Option<string> data, Option<string> stock, Func<SkinCli, int> verb)
+    /// <summary>
+    /// Runs a verb on the skins of the configured data directory (<c>--data</c>, <c>POSTERN_DATA</c>,
+    /// appsettings.json, <c>./data</c>); a refused request prints its reason and exits with 1.
+    /// </summary>
+    public static int Run(ParseResult result, Option<string> stock, Func<SkinCli, int> verb)
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
         try
         {
+            var configuration = PosternConfiguration.Build(CommonOptions.Overrides(result));
             var options = new SkinOptions
             {
-                DataDirectory = result.GetValue(data) ?? Environment.GetEnvironmentVariable("POSTERN_DATA") ?? "data",
-                StockSkins = StockSkins(result.GetValue(stock)),
+                DataDirectory = ServerOptions.FromConfiguration(configuration).DataDirectory,
+                StockSkins = StockSkins(result.GetValue(stock) ?? configuration["Postern:StockSkins"]),
             };
             return verb(new SkinCli(options, output, error));
         }
-        catch (Exception e) when (e is SkinException or ArgumentException or IOException or UnauthorizedAccessException or DataFormatException or TimeZoneNotFoundException)
+        catch (Exception e) when (e is SkinException or ArgumentException or IOException or UnauthorizedAccessException
+                                       or DataFormatException or TimeZoneNotFoundException or ConfigurationException)
         {
-            error.WriteLine("postern skin: " + e.Message);
-            return 1;
+            error.WriteLine("postern: " + e.Message);
+            return ExitCodes.Failure;
         }
     }
 
-    /// <summary>The stock skins: the given directory, <c>$POSTERN_STOCK_SKINS</c>, or <c>Skins/</c> beside the executable.</summary>
+    /// <summary>The stock skins: the given directory, or <c>Skins/</c> beside the executable when it exists.</summary>
     private static DirectorySkinSource? StockSkins(string? directory)
     {
-        directory ??= Environment.GetEnvironmentVariable("POSTERN_STOCK_SKINS");
         if (directory is not null)
             return Directory.Exists(directory) ? new DirectorySkinSource(directory) : throw new DirectoryNotFoundException($"No stock skins directory {directory}.");
         var shipped = Path.Combine(AppContext.BaseDirectory, "Skins");
         return Directory.Exists(shipped) ? new DirectorySkinSource(shipped) : null;
-    }
-
-    public static Table Table(params string[] columns)
-    {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var column in columns)
-            table.AddColumn(column);
-        return table;
     }
 
     public static string DisplayName(string skinName) => skinName.Length == 0 ? "(unnamed)" : skinName;
@@ -88,7 +81,7 @@ internal sealed class SkinCli
     /// <summary>Reports a refused upload; for syntax errors, the file with the <c>&lt;--ERROR--&gt;</c> marker.</summary>
     public static void ReportUploadError(SkinCli cli, string path, SkinUploadError error)
     {
-        cli.Error.WriteLine($"postern skin: {path} was not uploaded: {error}");
+        cli.Error.WriteLine($"postern: {path} was not uploaded: {error}");
         if (error.MarkedText is { } marked)
         {
             cli.Error.WriteLine();

@@ -7,6 +7,8 @@ using Postern.Accounts.Preferences;
 using Postern.Mail;
 using Postern.Mail.Changes;
 using Postern.Mail.Mailboxes;
+using Postern.Mail.Mbox;
+using Postern.Mail.Messages;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
 
@@ -37,6 +39,9 @@ public static class PosternCore
         services.AddSingleton<MailboxService>();
         services.AddSingleton<AccountProvisioning>();
         services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<MessageAppender>();
+        services.AddSingleton<MboxImporter>();
+        services.AddSingleton<MboxExporter>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Postern.Server.Logging;
 public static class LogTags
 {
     public const string Server = "SERVER";
-    public const string Store = "STORE";
+    public const string Store = Storage.StoreLog.Tag;
     public const string Accounts = "ACCOUNTS";
     public const string Mail = "MAIL";
     public const string Cli = "CLI";

@@ -150,6 +150,14 @@ public class MimeParserTests
     }
 
     [Fact]
+    public void ObsoleteFromFieldWithSpaceBeforeColonIsAFieldNotAnMboxLine()
+    {
+        var message = FromText("From : a@example.com\nSubject: obs\n\nbody");
+
+        Assert.Equal("a@example.com", message.From.Mailboxes[0].Address);
+    }
+
+    [Fact]
     public void ByteOrderMarkBeforeTheHeaderIsSkipped()
     {
         var message = FromText("\uFEFFSubject: bom\n\nbody");

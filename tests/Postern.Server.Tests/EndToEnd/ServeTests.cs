@@ -31,7 +31,7 @@ public class ServeTests : IDisposable
             var health = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{server.HttpPort}/health");
             Assert.Equal("ok", health.GetProperty("status").GetString());
 
-            await server.SignalAsync("INT");
+            server.Signal("INT");
             Assert.Equal(0, await server.WaitForExitAsync(PosternProcess.StartTimeout));
         }
 
@@ -47,7 +47,7 @@ public class ServeTests : IDisposable
     {
         await using (var first = await PosternProcess.StartServerAsync(Data))
         {
-            await first.SignalAsync("TERM");
+            first.Signal("TERM");
             Assert.Equal(0, await first.WaitForExitAsync(PosternProcess.StartTimeout));
         }
 
@@ -88,7 +88,7 @@ public class ServeTests : IDisposable
     {
         await using (var server = await PosternProcess.StartServerAsync(Data))
         {
-            await server.SignalAsync(signal);
+            server.Signal(signal);
             Assert.Equal(0, await server.WaitForExitAsync(PosternProcess.StartTimeout));
             Assert.Contains(server.Output, line => line.EndsWith(" SERVER stopped", StringComparison.Ordinal));
         }
@@ -102,7 +102,7 @@ public class ServeTests : IDisposable
     {
         await using (var server = await PosternProcess.StartServerAsync(Data))
         {
-            await server.SignalAsync("KILL");
+            server.Signal("KILL");
             await server.WaitForExitAsync(PosternProcess.StartTimeout);
         }
 
