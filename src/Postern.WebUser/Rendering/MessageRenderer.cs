@@ -8,8 +8,8 @@ namespace Postern.WebUser.Rendering;
 /// <summary>
 /// Converts a message into markup (WebApp, "Code Components for Message Rendering"): walks the MIME
 /// structure, builds each part's dataset with the component the seed names for it, and renders the part
-/// page of that name from the skin. Text is converted here; HTML mail is made safe by
-/// <see cref="MailBodyMarkup"/> before it reaches any page.
+/// page of that name from the skin. Text and HTML bodies become safe markup through
+/// <see cref="MailBodyMarkup"/> before they reach any page.
 /// </summary>
 public sealed class MessageRenderer(MailBodyMarkup bodies)
 {
@@ -19,7 +19,7 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
     /// </summary>
     public const int MaxRenderedParts = 1000;
 
-    private static readonly IReadOnlyDictionary<string, string> s_noContentIds = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> s_noReferences = new Dictionary<string, string>();
 
     /// <summary>Renders a stored message with <c>RFC822Message.wssp</c>.</summary>
     public string RenderMessage(MimeMessage message, MessageRenderContext context)
@@ -57,7 +57,7 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
         if (Postern.Mime.Reports.DispositionNotification.IsReportPart(part))
             return RenderPage("DispositionReportPart.wssp", DispositionReportPart.CreateDataset(part, context, container), context);
         if (part.IsText && !part.IsAttachment)
-            return RenderText(part, context, container, s_noContentIds);
+            return RenderText(part, context, container, s_noReferences, s_noReferences);
         return RenderFile(part, context, container);
     }
 
@@ -78,13 +78,14 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
         return RenderPage(AttachmentPart.PageFor(part.ContentType.MimeType), dataset, context);
     }
 
-    private string RenderText(MimePart part, MessageRenderContext context, MimePart? container, IReadOnlyDictionary<string, string> contentIds)
+    private string RenderText(MimePart part, MessageRenderContext context, MimePart? container,
+        IReadOnlyDictionary<string, string> contentIds, IReadOnlyDictionary<string, string> contentLocations)
     {
         if (part.ContentType.Is("text", "html"))
         {
-            var html = bodies.Html(part.GetText(), contentIds, context.AllowRemoteContent, out var blockedRemote);
+            var html = bodies.Html(part.GetText(), contentIds, contentLocations, context.AllowRemoteContent, context.IsWml, out var blockedRemote);
             context.RemoteContentBlocked |= blockedRemote;
-            return html ?? RenderFile(part, context, container);
+            return html;
         }
 
         // WebApp, AttachmentPart: "Images and attachments can … be embedded into text parts using UUENCODE".
@@ -115,30 +116,33 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
         var start = part.ContentType.Parameters["start"]?.Trim('<', '>', ' ');
         var root = part.Children.FirstOrDefault(c => start is not null && c.ContentId == start) ?? part.Children[0];
         var contentIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var contentLocations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var child in part.Children)
         {
-            if (child != root && child.ContentId is { } id && container is null)
-            {
-                contentIds[id] = Http.MessagePartResponder.UrlFor(context.SessionPrefix, context.Mailbox, context.Uid, child.PartId,
-                    Postern.WebUser.Mail.Attachments.CleanFileName(child.FileName, child));
-            }
+            // Parts inside decrypted or opaque content have no URL of their own to refer to.
+            if (child == root || container is not null)
+                continue;
+            var url = Http.MessagePartResponder.UrlFor(context.SessionPrefix, context.Mailbox, context.Uid, child.PartId,
+                Postern.WebUser.Mail.Attachments.CleanFileName(child.FileName, child));
+            if (child.ContentId is { } id)
+                contentIds[id] = url;
+            if (child.ContentLocation is { Length: > 0 } location)
+                contentLocations[location] = url;
         }
         var rendered = root.IsText && root.ContentType.Is("text", "html") && !root.IsAttachment
-            ? RenderText(root, context, container, contentIds)
+            ? RenderText(root, context, container, contentIds, contentLocations)
             : RenderPart(root, context, container);
-        // Related parts the root does not show inline are still offered as files.
-        var others = part.Children.Where(c => c != root && c.ContentId is null).Select(c => RenderPart(c, context, container));
+        // Related parts the root does not refer to by Content-ID or Content-Location are still offered as files.
+        var others = part.Children.Where(c => c != root && c.ContentId is null && c.ContentLocation is null).Select(c => RenderPart(c, context, container));
         return rendered + string.Concat(others);
     }
 
-    /// <summary>RFC 2046 §5.1.4: the last alternative the reader can show best; HTML only when it can be made safe.</summary>
-    private MimePart ChooseAlternative(MimePart part)
+    /// <summary>RFC 2046 §5.1.4: the last alternative the reader can show (text or a multipart), as the richest one.</summary>
+    private static MimePart ChooseAlternative(MimePart part)
     {
         for (var i = part.Children.Count - 1; i >= 0; i--)
         {
             var child = part.Children[i];
-            if (child.ContentType.Is("text", "html") && !bodies.CanShowHtml)
-                continue;
             if (child.IsText || child.IsMultipart)
                 return child;
         }
