@@ -48,6 +48,18 @@ public class MessageRenderingTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task PlainTextGetsLinksQuotationsAndMailtoToCompose()
+    {
+        var shown = await ShowAsync(System.Text.Encoding.UTF8.GetBytes(
+            "From: a@example.org\r\nSubject: Links\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee https://www.example.org/page and write to bob@example.com.\r\n> quoted line\r\n"));
+
+        Assert.Contains("<a href=\"https://www.example.org/page\"", shown);
+        Assert.Contains("rel=\"noopener noreferrer\"", shown);
+        Assert.Contains("href=\"Compose.wssp?To=bob%40example.com\"", shown);
+        Assert.Contains("<blockquote type=\"cite\">", shown);
+    }
+
+    [Fact]
     public void AttachmentPartCleansTheFileName()
     {
         var message = Parse("multipart-attachment.eml");
