@@ -4,13 +4,20 @@ namespace Postern.WebUser.Components;
 public sealed class ComponentCatalog
 {
     private readonly Dictionary<string, WebUserComponent> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<WebUserComponent, IReadOnlySet<string>> _actions = [];
 
     public ComponentCatalog(IEnumerable<WebUserComponent> components)
     {
         ArgumentNullException.ThrowIfNull(components);
         foreach (var component in components)
+        {
             _byName.Add(component.Name, component);
+            _actions[component] = new HashSet<string>(component.ActionParameters.Concat(Generic.GenericSessionElements.ActionParameters), StringComparer.Ordinal);
+        }
     }
+
+    /// <summary>The parameters that make a request to <paramref name="component"/> change something: its own and the generic ones.</summary>
+    public IReadOnlySet<string> ActionsOf(WebUserComponent component) => _actions[component];
 
     /// <summary>The component a page name (without <c>.wssp</c>) runs, or null for a plain page.</summary>
     public WebUserComponent? Find(string name)

@@ -61,9 +61,7 @@ public sealed class SessionRequestHandler(
                 return false;
 
             var tokenValid = FormTokenCheck.IsValid(http.Request, parameters, session);
-            var actions = component is null
-                ? GenericSessionElements.ActionParameters
-                : new HashSet<string>(component.ActionParameters.Concat(GenericSessionElements.ActionParameters), StringComparer.Ordinal);
+            var actions = component is null ? GenericSessionElements.ActionParameters : components.ActionsOf(component);
             var refused = !tokenValid && (parameters.HasAny(actions) || component?.IsActionOnly == true);
             var context = new ComponentContext(session, services, refused ? parameters.Without(actions) : parameters, cancellationToken)
             {
