@@ -79,9 +79,9 @@ internal sealed partial class SqliteMessageRepository
             await using var copyRow = transaction.Command(
                 """
                 INSERT INTO messages (mailbox_id, uid, modseq, flags, keywords, internal_date, sent_date, size, pack_id,
-                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid)
+                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid, text_id)
                 SELECT $target, $uid, $modseq, flags, keywords, internal_date, sent_date, size, pack_id, pack_offset,
-                    subject_key, from_key, to_key, has_attachments, priority, header_msgid
+                    subject_key, from_key, to_key, has_attachments, priority, header_msgid, text_id
                 FROM messages WHERE id = $id
                 RETURNING id
                 """,
@@ -141,11 +141,13 @@ internal sealed partial class SqliteMessageRepository
         var transaction = write.Transaction;
         var modseq = mailbox.HighestModSeq + 1;
         var removed = await transaction.ListAsync(
-            "DELETE FROM messages WHERE mailbox_id = $mailbox AND uid IN (SELECT value FROM json_each($uids)) RETURNING uid, flags, size",
-            reader => (Uid: (uint)reader.GetInt64(0), Flags: (MessageFlags)reader.GetInt32(1), Size: reader.GetInt64(2)),
+            "DELETE FROM messages WHERE mailbox_id = $mailbox AND uid IN (SELECT value FROM json_each($uids)) RETURNING uid, flags, size, text_id",
+            reader => (Uid: (uint)reader.GetInt64(0), Flags: (MessageFlags)reader.GetInt32(1), Size: reader.GetInt64(2),
+                TextId: reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3)),
             cancellationToken, ("$mailbox", mailboxId), ("$uids", SqliteCommands.ToJsonArray(uids)));
         if (removed.Count == 0)
             return [];
+        await TextIndexer.DeleteUnreferencedAsync(transaction, removed.Where(r => r.TextId is not null).Select(r => r.TextId!.Value), cancellationToken);
 
         var removedUids = removed.Select(r => r.Uid).Order().ToArray();
         await transaction.ExecuteAsync(
