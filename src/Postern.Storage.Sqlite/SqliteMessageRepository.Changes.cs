@@ -57,6 +57,18 @@ internal sealed partial class SqliteMessageRepository
             return await ExpungeInTransactionAsync(write, mailboxId, mailbox, uids, cancellationToken);
         }, cancellationToken);
 
+    public Task<IReadOnlyList<uint>> ExpungeDeletedAsync(long mailboxId, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<uint>>(async write =>
+        {
+            var mailbox = await LockMailboxAsync(write.Transaction, mailboxId, cancellationToken);
+            if (mailbox is null)
+                return [];
+            var deleted = await write.Transaction.ListAsync(
+                $"SELECT uid FROM messages WHERE mailbox_id = $mailbox AND flags & {(int)MessageFlags.Deleted} != 0",
+                reader => (uint)reader.GetInt64(0), cancellationToken, ("$mailbox", mailboxId));
+            return deleted.Count == 0 ? [] : await ExpungeInTransactionAsync(write, mailboxId, mailbox, deleted, cancellationToken);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<CopiedMessage>> CopyAsync(long sourceMailboxId, IReadOnlyList<uint> uids, long targetMailboxId, bool move, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<CopiedMessage>>(async write =>
         {

@@ -46,6 +46,13 @@ public interface IMessageRepository
     /// <returns>The UIDs removed, in UID order.</returns>
     Task<IReadOnlyList<uint>> ExpungeAsync(long mailboxId, IReadOnlyList<uint> uids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes every message flagged Deleted, judged inside the removing transaction: a message whose
+    /// Deleted flag another session clears meanwhile is never removed (IMAP EXPUNGE).
+    /// </summary>
+    /// <returns>The UIDs removed, in UID order.</returns>
+    Task<IReadOnlyList<uint>> ExpungeDeletedAsync(long mailboxId, CancellationToken cancellationToken);
+
     /// <summary>The messages added, updated and expunged after <paramref name="sinceModSeq"/>.</summary>
     /// <exception cref="StoreNotFoundException">The mailbox does not exist.</exception>
     Task<MailboxDelta> GetDeltaAsync(long mailboxId, long sinceModSeq, CancellationToken cancellationToken);

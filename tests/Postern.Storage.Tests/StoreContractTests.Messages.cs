@@ -253,6 +253,20 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ExpungeDeletedRemovesExactlyTheMessagesFlaggedDeleted()
+    {
+        var mailbox = await CreateMailboxAsync();
+        await Store.Messages.AppendAsync(mailbox.Id,
+            [TestMessages.Create("a", flags: MessageFlags.Deleted), TestMessages.Create("b"), TestMessages.Create("c", flags: MessageFlags.Deleted | MessageFlags.Seen)], Ct);
+        await Store.Messages.UpdateFlagsAsync(mailbox.Id, [1], FlagUpdate.Removing(MessageFlags.Deleted), Ct);
+
+        Assert.Equal([3u], await Store.Messages.ExpungeDeletedAsync(mailbox.Id, Ct));
+        Assert.Empty(await Store.Messages.ExpungeDeletedAsync(mailbox.Id, Ct));
+        Assert.Equal([1u, 2u], (await Store.Messages.ListAsync(mailbox.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Select(e => e.Uid));
+        Assert.Equal([3u], (await Store.Messages.GetDeltaAsync(mailbox.Id, 0, Ct)).Removed);
+    }
+
+    [Fact]
     public async Task CopySharesContentAndNumbersCopiesInTheTarget()
     {
         var source = await CreateMailboxAsync("INBOX");
