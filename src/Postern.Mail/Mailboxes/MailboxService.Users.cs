@@ -13,11 +13,14 @@ public sealed partial class MailboxService
 {
     /// <summary>Creates a mailbox for the user: its own, or (with the <c>c</c> right on the parent) another account's.</summary>
     /// <exception cref="MailException">The name or class is invalid, the mailbox exists, or the right is missing.</exception>
+    /// <remarks>A new mailbox starts with its parent's ACL, so a shared tree stays shared (RFC 4314 §5.1.1).</remarks>
     public async Task<AccessibleMailbox> CreateAsync(MailUser user, string name, string mailboxClass, CancellationToken cancellationToken)
     {
         if (!MailboxPath.IsForeign(name))
         {
             var created = await CreateAsync(user.Account, name, mailboxClass, cancellationToken);
+            if (MailboxName.Parent(created.Name) is { } ownParent && await store.Mailboxes.FindAsync(user.Id, ownParent, cancellationToken) is { } parentRecord)
+                await CopyAclAsync(parentRecord, created, cancellationToken);
             return new AccessibleMailbox(created, created.Name, user.Name, IsOwn: true, MailboxRights.All);
         }
 
@@ -26,7 +29,14 @@ public sealed partial class MailboxService
         var parent = await access.GetAsync(user, MailboxPath.Format(owner, parentName), MailboxRights.Create, "create sub-mailboxes", cancellationToken);
         var ownerAccount = await OwnerAsync(parent, cancellationToken);
         var record = await CreateAsync(ownerAccount, box, mailboxClass, cancellationToken);
+        await CopyAclAsync(parent.Record, record, cancellationToken);
         return await access.GetAsync(user, MailboxPath.Format(parent.Owner, record.Name), cancellationToken);
+    }
+
+    private async Task CopyAclAsync(MailboxRecord from, MailboxRecord to, CancellationToken cancellationToken)
+    {
+        foreach (var entry in await store.Mailboxes.GetAclAsync(from.Id, cancellationToken))
+            await store.Mailboxes.SetAclEntryAsync(to.Id, entry.Grantee, entry.Rights, cancellationToken);
     }
 
     /// <summary>The mailbox the user means, created with <paramref name="mailboxClass"/> when it does not exist yet.</summary>
