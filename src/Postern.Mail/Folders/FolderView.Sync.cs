@@ -18,11 +18,9 @@ public sealed partial class FolderView
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var mailbox = await _access.RefreshAsync(_user, _mailbox, cancellationToken);
-            mailbox.Require(MailboxRights.Read, "read its messages");
-            _mailbox = mailbox;
+            await RequireReadAsync(cancellationToken);
             var state = _state;
-            var delta = await _store.Messages.GetDeltaAsync(mailbox.Id, state.ModSeq, cancellationToken);
+            var delta = await _store.Messages.GetDeltaAsync(_mailbox.Id, state.ModSeq, cancellationToken);
             if (delta.Changed.Count == 0 && delta.Removed.Count == 0)
             {
                 _state = state.WithModSeq(delta.HighestModSeq);

@@ -73,27 +73,33 @@ public sealed partial class FolderView
     public int IndexOf(uint uid) => _state.IndexOf(uid);
 
     /// <summary>The rows at positions <paramref name="from"/> to <paramref name="till"/> (inclusive; a range past the end yields what exists).</summary>
-    public Task<IReadOnlyList<FolderRow>> BrowseAsync(int from, int till, IReadOnlyList<FolderField> fields, CancellationToken cancellationToken)
+    /// <exception cref="MailException">The mailbox is gone or the user may no longer read it.</exception>
+    public async Task<IReadOnlyList<FolderRow>> BrowseAsync(int from, int till, IReadOnlyList<FolderField> fields, CancellationToken cancellationToken)
     {
+        await RequireReadAsync(cancellationToken);
         var state = _state;
         var first = Math.Max(from, 0);
         var last = Math.Min(till, state.Count - 1);
         var positions = first > last ? [] : Enumerable.Range(first, last - first + 1).ToArray();
-        return ReadRowsAsync(state, positions, fields, cancellationToken);
+        return await ReadRowsAsync(state, positions, fields, cancellationToken);
     }
 
     /// <summary>The rows of the given UIDs that are in the view, in the order given.</summary>
-    public Task<IReadOnlyList<FolderRow>> BrowseAsync(IReadOnlyList<uint> uids, IReadOnlyList<FolderField> fields, CancellationToken cancellationToken)
+    /// <exception cref="MailException">The mailbox is gone or the user may no longer read it.</exception>
+    public async Task<IReadOnlyList<FolderRow>> BrowseAsync(IReadOnlyList<uint> uids, IReadOnlyList<FolderField> fields, CancellationToken cancellationToken)
     {
+        await RequireReadAsync(cancellationToken);
         var state = _state;
         var positions = Positions(state, uids).Where(p => p >= 0).ToArray();
-        return ReadRowsAsync(state, positions, fields, cancellationToken);
+        return await ReadRowsAsync(state, positions, fields, cancellationToken);
     }
 
     /// <summary>The UIDs of the view's messages that match, in view order.</summary>
     /// <param name="timeZone">The zone whose days date conditions mean; null uses the view's.</param>
+    /// <exception cref="MailException">The search is too large, or the mailbox is gone or no longer readable.</exception>
     public async Task<IReadOnlyList<uint>> SearchAsync(SearchCriteria criteria, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
     {
+        await RequireReadAsync(cancellationToken);
         var state = _state;
         var matches = (await _search.SearchAsync(_mailbox.Id, criteria, timeZone ?? _timeZone, within: null, cancellationToken)).ToHashSet();
         return state.Uids.Where(matches.Contains).ToArray();
@@ -105,10 +111,8 @@ public sealed partial class FolderView
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var mailbox = await _access.RefreshAsync(_user, _mailbox, cancellationToken);
-            mailbox.Require(MailboxRights.Read, "read its messages");
+            await RequireReadAsync(cancellationToken);
             var sort = FolderSort.Resolve(definition.Order);
-            _mailbox = mailbox;
             var state = await LoadAsync(sort, definition.Filter, cancellationToken);
             (_definition, _sort, _state) = (definition, sort, state);
             await ClearClaimedRecentAsync(cancellationToken);
@@ -132,6 +136,14 @@ public sealed partial class FolderView
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Every operation checks the user's current rights: an ACL change applies at once.</summary>
+    private async Task RequireReadAsync(CancellationToken cancellationToken)
+    {
+        var mailbox = await _access.RefreshAsync(_user, _mailbox, cancellationToken);
+        mailbox.Require(MailboxRights.Read, "read its messages");
+        _mailbox = mailbox;
     }
 
     private async Task<IReadOnlyList<FolderRow>> ReadRowsAsync(

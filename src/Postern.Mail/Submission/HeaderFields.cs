@@ -11,31 +11,7 @@ public static class HeaderFields
     /// The fields as RFC 5322 header lines: address fields as address lists, other values as text, encoded
     /// (RFC 2047) and folded by the message writer.
     /// </summary>
-    public static byte[] Format(IReadOnlyList<KeyValuePair<string, string>> fields)
-    {
-        // The writer always adds Date, Message-ID, MIME-Version and Content-Type: only the fields asked for are kept.
-        var composed = new ComposedMessage();
-        composed.Headers.AddRange(fields);
-        var written = MessageWriter.Write(composed);
-        var headers = HeaderList.Parse(written);
-        var wanted = fields.Select(f => f.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        using var output = new MemoryStream();
-        var skipped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var field in headers)
-        {
-            // A name the writer adds itself comes first; the one asked for follows it.
-            var name = field.Name;
-            if (!wanted.Contains(name))
-                continue;
-            if (name is "Date" or "Message-ID" or "MIME-Version" && skipped.GetValueOrDefault(name) == 0)
-            {
-                skipped[name] = 1;
-                continue;
-            }
-            output.Write(field.RawField.Span);
-        }
-        return output.ToArray();
-    }
+    public static byte[] Format(IReadOnlyList<KeyValuePair<string, string>> fields) => MessageWriter.WriteFields(fields);
 
     /// <summary>The message with <paramref name="fields"/> (whole header lines) placed before its first field.</summary>
     public static byte[] Prepend(ReadOnlySpan<byte> fields, ReadOnlySpan<byte> message)

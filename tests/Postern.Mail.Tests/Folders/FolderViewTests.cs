@@ -299,6 +299,25 @@ public class FolderViewTests : MailContext
     }
 
     [Fact]
+    public async Task EveryViewOperationChecksTheRightsOfTheMoment()
+    {
+        var alice = await CreateUserAsync();
+        var bob = await CreateUserAsync("bob@example.com");
+        var bobsInbox = (await MailboxAsync(bob)).Record;
+        await AppendAsync(bob, "INBOX", TestMail.Message("shared"));
+        await Mailboxes.SetRightsAsync(bobsInbox, "alice@example.com", MailboxRightsText.Parse("lr"), Ct);
+        var view = await OpenAsync(alice, FolderViewDefinition.Default, "~bob/INBOX");
+        Assert.Single(await view.BrowseAsync(0, 9, s_fields, Ct));
+
+        await Mailboxes.SetRightsAsync(bobsInbox, "alice@example.com", MailboxRights.Lookup, Ct);
+
+        await Assert.ThrowsAsync<MailAccessDeniedException>(() => view.BrowseAsync(0, 9, s_fields, Ct));
+        await Assert.ThrowsAsync<MailAccessDeniedException>(() => view.BrowseAsync([1], s_fields, Ct));
+        await Assert.ThrowsAsync<MailAccessDeniedException>(() => view.SyncAsync(s_fields, null, Ct));
+        await Assert.ThrowsAsync<MailAccessDeniedException>(() => view.SearchAsync(new SearchCriteria.All(), null, Ct));
+    }
+
+    [Fact]
     public async Task SyncOfARemovedMailboxFails()
     {
         var alice = await CreateUserAsync();
