@@ -12,6 +12,9 @@ internal sealed class MessageQuerySql
     private readonly StringBuilder _sql = new();
     private readonly List<(string Name, object? Value)> _parameters = [];
 
+    /// <summary>How many NOTs the condition being written is under.</summary>
+    private int _negations;
+
     private MessageQuerySql()
     {
     }
@@ -56,7 +59,9 @@ internal sealed class MessageQuerySql
                 break;
             case MessageQuery.Not(var operand):
                 _sql.Append("NOT (");
+                _negations++;
                 Append(operand);
+                _negations--;
                 _sql.Append(')');
                 break;
             case MessageQuery.Or(var left, var right):
@@ -125,9 +130,11 @@ internal sealed class MessageQuerySql
             _sql.Append('1');
             return;
         }
-        // coalesce: an unindexed message (text_id NULL) is a clear "no", so NOT stays two-valued.
-        _sql.Append("coalesce(text_id IN (SELECT rowid FROM message_text WHERE message_text MATCH ")
-            .Append(Parameter(FtsExpression(field, words))).Append("), 0)");
+        // An unindexed message (text_id NULL) makes the IN unknown. Outside NOT unknown excludes it as
+        // "no" would; under NOT it must be a clear "no" (coalesce), which costs the planner the use of
+        // the text_id index, so it is written only there.
+        var match = $"text_id IN (SELECT rowid FROM message_text WHERE message_text MATCH {Parameter(FtsExpression(field, words))})";
+        _sql.Append(_negations > 0 ? $"coalesce({match}, 0)" : match);
     }
 
     /// <summary>

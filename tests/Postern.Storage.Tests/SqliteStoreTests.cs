@@ -201,4 +201,37 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Equal((entry.Sender, entry.Size, entry.Status, entry.Queued), (stored.Sender, stored.Size, stored.Status, stored.Queued));
         Assert.Equal(entry.Recipients, stored.Recipients);
     }
+
+    [Fact]
+    public async Task AVersionOneDatabaseIsMigratedAndItsMessagesWaitUnindexed()
+    {
+        await Store.DisposeAsync();
+        File.Delete(_directory.File("postern.db"));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("postern.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var stream = typeof(SqliteStore).Assembly.GetManifestResourceStream("Schema.001-initial.sql")!;
+            await using var setup = connection.CreateCommand();
+            setup.CommandText = await new StreamReader(stream).ReadToEndAsync(Ct) +
+                """
+                PRAGMA user_version = 1;
+                INSERT INTO domains (id, name, created) VALUES (1, 'example.com', 0);
+                INSERT INTO accounts (id, domain_id, name, password_hash, created) VALUES (1, 1, 'alice', 'h', 0);
+                INSERT INTO mailboxes (id, account_id, name, uid_validity, uid_next, highest_modseq, message_count, created)
+                    VALUES (1, 1, 'INBOX', 1, 2, 1, 1, 0);
+                INSERT INTO blob_packs (id, committed_length) VALUES (1, 0);
+                INSERT INTO messages (id, mailbox_id, uid, modseq, flags, internal_date, size, pack_id, pack_offset, subject_key,
+                    from_key, to_key, has_attachments, priority) VALUES (1, 1, 1, 1, 0, 0, 0, 1, 0, 'old', 'a', 'b', 0, 3);
+                INSERT INTO message_details (message_rowid, headers, preview) VALUES (1, x'', '');
+                """;
+            await setup.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var migrated = await OpenAsync();
+
+        Assert.Equal([1u], (await migrated.Messages.ListAsync(1, MessageSortField.Subject, false, MessageFlagFilter.All, Ct)).Entries.Select(e => e.Uid));
+        Assert.Equal([1u], await migrated.Messages.ListUnindexedAsync(1, 10, Ct));
+        await migrated.Messages.SetTextAsync(1, 1, MessageText.Empty with { Body = "rediscovered" }, Ct);
+        Assert.Equal([1u], await migrated.Messages.SearchAsync(1, new MessageQuery.Text(MessageTextField.Body, ["rediscovered"]), Ct));
+    }
 }

@@ -33,7 +33,7 @@ internal sealed class MailBench : IAsyncDisposable
     public const string RareWord = "zeppelin";
 
     /// <summary>Bumped whenever the large mailbox's content or the store format changes, so an old copy is rebuilt.</summary>
-    private const string LargeMailboxVersion = "v2";
+    private const string LargeMailboxVersion = "v3";
 
     private static readonly CancellationToken s_none = CancellationToken.None;
 

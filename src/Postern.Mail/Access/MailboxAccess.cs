@@ -55,6 +55,25 @@ public sealed class MailboxAccess(IStore store, AccountService accounts)
         return await FindForeignAsync(user, aliasOwner, aliasBox, alias.Name, cancellationToken);
     }
 
+    /// <summary>
+    /// A mailbox by its id (a change notification names mailboxes by id), as the user sees it: own, or
+    /// another account's under its <c>~owner@domain/box</c> name; null when it is gone or hidden from the user.
+    /// </summary>
+    public async Task<AccessibleMailbox?> FindAsync(MailUser user, long mailboxId, CancellationToken cancellationToken)
+    {
+        var mailbox = await store.Mailboxes.GetAsync(mailboxId, cancellationToken);
+        if (mailbox is null)
+            return null;
+        if (mailbox.AccountId == user.Id)
+            return new AccessibleMailbox(mailbox, mailbox.Name, user.Name, IsOwn: true, MailboxRights.All);
+        var owner = await store.Accounts.GetAsync(mailbox.AccountId, cancellationToken);
+        var rights = await GetRightsAsync(mailbox, user, cancellationToken);
+        if (owner is null || rights == MailboxRights.None)
+            return null;
+        var ownerName = await accounts.GetNameAsync(owner, cancellationToken);
+        return new AccessibleMailbox(mailbox, MailboxPath.Format(ownerName, mailbox.Name), ownerName, IsOwn: false, rights);
+    }
+
     /// <exception cref="UnknownMailboxException">There is no such mailbox the user may know of.</exception>
     public async Task<AccessibleMailbox> GetAsync(MailUser user, string name, CancellationToken cancellationToken) =>
         await FindAsync(user, name, cancellationToken) ?? throw new UnknownMailboxException(name.Trim());

@@ -23,7 +23,6 @@ internal static class DeliverCommand
         {
             Description = "A local recipient address; repeat for several.",
             Required = true,
-            AllowMultipleArgumentsPerToken = false,
             HelpName = "ADDRESS",
         };
         var from = new Option<string>("--from")

@@ -91,6 +91,21 @@ public class MailboxAccessTests : MailContext
     }
 
     [Fact]
+    public async Task MailboxesNamedByIdInChangesAreFoundAsTheUserSeesThem()
+    {
+        var alice = await CreateUserAsync();
+        var bob = await CreateUserAsync("bob@example.com");
+        var bobsInbox = await MailboxAsync(bob);
+
+        Assert.Equal("INBOX", (await Access.FindAsync(alice, (await MailboxAsync(alice)).Id, Ct))!.Name);
+        Assert.Null(await Access.FindAsync(alice, bobsInbox.Id, Ct));
+        await Mailboxes.SetRightsAsync(bobsInbox.Record, "anyone", MailboxRights.Lookup, Ct);
+        var shared = await Access.FindAsync(alice, bobsInbox.Id, Ct);
+        Assert.Equal(("~bob@example.com/INBOX", MailboxRights.Lookup), (shared!.Name, shared.Rights));
+        Assert.Null(await Access.FindAsync(alice, 12345, Ct));
+    }
+
+    [Fact]
     public async Task UsersAreFoundByAliasAndCarryTheCanonicalName()
     {
         var alice = await CreateAccountAsync();
