@@ -16,5 +16,6 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     StoreCommands.Create(),
     MimeInspectCommand.Create(),
     SkinCommands.Create(),
+    MonitorCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

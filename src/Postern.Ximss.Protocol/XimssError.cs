@@ -11,7 +11,7 @@ namespace Postern.Ximss.Protocol;
 /// CGP publishes only 500 and 515; every other number is Postern's own stable table, listed in
 /// docs/ximss.md §9. Numbers are grouped: 500–510 request syntax and session
 /// state, 511–519 authentication and TLS, 520–539 mailboxes, folders and messages, 540–549 other
-/// texts CGP clients know, 590 server failure.
+/// texts CGP clients know, 560–569 account self-service, 590 server failure, 591–599 server capacity.
 /// </remarks>
 public sealed record XimssError(int Number, string Text)
 {
@@ -81,6 +81,12 @@ public sealed record XimssError(int Number, string Text)
     /// <summary><c>passwordModify</c> with a new password the account policy refuses.</summary>
     public static XimssError PasswordRejected { get; } = new(517, "new password is not acceptable");
 
+    /// <summary>An operation this kind of channel cannot carry (a login form inside an HTTP pre-login body).</summary>
+    public static XimssError OperationUnavailable { get; } = new(518, "operation is not available on this channel");
+
+    /// <summary>Logins from the client's address are refused for a while after repeated failures.</summary>
+    public static XimssError LoginLockedOut { get; } = new(519, "too many failed login attempts; try again later");
+
     // ── Mailboxes, folders and messages (520–539) ───────────────────────────────────────────────
 
     /// <summary>No mailbox of that name exists (or the user may not see it).</summary>
@@ -142,10 +148,35 @@ public sealed record XimssError(int Number, string Text)
     /// <summary>CGP text (seen by sipnet) for meeting operations.</summary>
     public static XimssError MeetingAlreadyActivated { get; } = new(544, "meeting is already activated");
 
+    // ── Account self-service (560–569) ──────────────────────────────────────────────────────────
+
+    /// <summary><c>signup</c> in a domain that does not allow self-registration.</summary>
+    public static XimssError SignupNotAllowed { get; } = new(560, "self-registration is not allowed");
+
+    /// <summary><c>signup</c> for a name that is already an account or alias.</summary>
+    public static XimssError AccountExists { get; } = new(561, "account already exists");
+
+    /// <summary><c>recoverPassword</c> when the server has no way to reach the user.</summary>
+    public static XimssError RecoveryUnavailable { get; } = new(562, "password recovery is not available");
+
+    /// <summary>Too many <c>signup</c> requests from the client's address.</summary>
+    public static XimssError SignupRateExceeded { get; } = new(563, "too many sign-ups from this address; try again later");
+
     // ── Server failure (590) ─────────────────────────────────────────────────────────────────────
 
     /// <summary>An infrastructure fault (store unavailable, bug); details go to the log, not the client.</summary>
     public static XimssError ServerFailure { get; } = new(590, "internal server error");
+
+    // ── Server capacity (591–599) ───────────────────────────────────────────────────────────────
+
+    /// <summary>The server holds as many channels or sessions as it is configured for; sent before closing a new connection.</summary>
+    public static XimssError ServerBusy { get; } = new(591, "too many connections; try again later");
+
+    /// <summary>The client's address holds as many connections as one address may.</summary>
+    public static XimssError TooManyConnectionsFromAddress { get; } = new(592, "too many connections from this address; try again later");
+
+    /// <summary>The client's address holds as many sessions as one address may.</summary>
+    public static XimssError TooManySessionsFromAddress { get; } = new(593, "too many sessions from this address; try again later");
 
     /// <summary>The <c>errorNum</c> attribute value.</summary>
     public string NumberText => Number.ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ internal static class MimeCorpus
 {
     private static readonly string[] s_messageFolders = ["messages", "benchmark", "dkim", "partial", "smime", "openpgp", "yenc", "tnef"];
 
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = TestDataFiles.Path("Postern.Mime.Tests", "corpus");
 
     public static byte[] Read(string relativePath) => File.ReadAllBytes(Path.Combine(Root, relativePath));
 
@@ -19,17 +19,4 @@ internal static class MimeCorpus
 
     /// <summary>The four mbox inputs.</summary>
     public static IEnumerable<string> MboxFiles() => Directory.GetFiles(Path.Combine(Root, "mbox"), "*.mbox.txt").Order(StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Postern.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Postern.Mime.Tests", "TestData", "corpus");
-            }
-        }
-
-        throw new InvalidOperationException("Postern.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

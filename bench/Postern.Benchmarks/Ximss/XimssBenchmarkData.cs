@@ -10,7 +10,7 @@ internal static class XimssBenchmarkData
     public const int PipelinedNoops = 1000;
 
     /// <summary>Samoware's first batch after login (docs/ximss.md §5.4), as its HTTP body.</summary>
-    public static byte[] SamowareBatch { get; } = File.ReadAllBytes(TestDataPath("Samoware", "startup-batch.xml"));
+    public static byte[] SamowareBatch { get; } = File.ReadAllBytes(TestDataFiles.Path("Postern.Ximss.Protocol.Tests", "Samoware", "startup-batch.xml"));
 
     /// <summary>The batch's <c>folderOpen</c> as one zero-terminated TCP frame.</summary>
     public static byte[] SamowareFolderOpenFrame { get; } = Encoding.UTF8.GetBytes(FolderOpenElement() + "\0");
@@ -24,15 +24,5 @@ internal static class XimssBenchmarkData
         if (!XimssContainer.TryParse(new ReadOnlySequence<byte>(SamowareBatch), out var container, out var error))
             throw new InvalidOperationException(error.Text);
         return container.Requests.Single(r => r.Name == "folderOpen").ToString();
-    }
-
-    private static string TestDataPath(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Postern.slnx")))
-            directory = directory.Parent;
-        if (directory is null)
-            throw new InvalidOperationException("Postern.slnx not found above " + AppContext.BaseDirectory);
-        return Path.Combine([directory.FullName, "tests", "Postern.Ximss.Protocol.Tests", "TestData", .. parts]);
     }
 }

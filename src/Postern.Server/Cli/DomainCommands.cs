@@ -5,7 +5,7 @@ using Postern.Server.Hosting;
 
 namespace Postern.Server.Cli;
 
-/// <summary><c>postern domain add|list|remove</c>.</summary>
+/// <summary><c>postern domain add|list|remove|settings|set</c>.</summary>
 internal static class DomainCommands
 {
     public static Command Create() => new("domain", "Manage domains.")
@@ -13,6 +13,8 @@ internal static class DomainCommands
         Add(),
         List(),
         Remove(),
+        DomainSettingsCommands.Show(),
+        DomainSettingsCommands.Set(),
     };
 
     private static Command Add()

@@ -12,11 +12,12 @@ internal static class ServeCommand
         var domain = new Option<string?>("--domain") { Description = "The main domain created on first start (default: the host name).", HelpName = "NAME" };
         var httpPort = new Option<string?>("--http-port") { Description = "HTTP port: a number, 0 to disable, or auto (default 8100).", HelpName = "PORT" };
         var ximssPort = new Option<string?>("--ximss-port") { Description = "XIMSS port: a number, 0 to disable, or auto (default 11024).", HelpName = "PORT" };
+        var ximssTlsPort = new Option<string?>("--ximss-tls-port") { Description = "XIMSS TLS port: a number, 0 to disable, or auto (default 0).", HelpName = "PORT" };
         var bind = new Option<string?>("--bind") { Description = "The address to listen on, or * for all (default *).", HelpName = "ADDRESS" };
 
         var command = new Command("serve", "Run the server on the data directory (creates it, a main domain and postmaster on first start).")
         {
-            domain, httpPort, ximssPort, bind,
+            domain, httpPort, ximssPort, ximssTlsPort, bind,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -24,6 +25,7 @@ internal static class ServeCommand
             Set(overrides, "Postern:Domain", parse.GetValue(domain));
             Set(overrides, "Postern:HttpPort", parse.GetValue(httpPort));
             Set(overrides, "Postern:XimssPort", parse.GetValue(ximssPort));
+            Set(overrides, "Postern:XimssTlsPort", parse.GetValue(ximssTlsPort));
             Set(overrides, "Postern:BindAddress", parse.GetValue(bind));
             try
             {

@@ -21,6 +21,12 @@ public sealed class ServerOptions
     /// <summary>CommuniGate's clear-text XIMSS port.</summary>
     public ListenerPort XimssPort { get; init; } = new(11024);
 
+    /// <summary>
+    /// The XIMSS port that speaks TLS from the first byte. Off by default, as in CommuniGate, whose XIMSS
+    /// listener has only the clear port until one is added (clients upgrade it with <c>starttls</c>).
+    /// </summary>
+    public ListenerPort XimssTlsPort { get; init; } = ListenerPort.Disabled;
+
     /// <summary>The postmaster's password on first start; null to generate one and print it once.</summary>
     public string? PostmasterPassword { get; init; }
 
@@ -40,6 +46,7 @@ public sealed class ServerOptions
             BindAddress = bindAddress,
             HttpPort = section["HttpPort"] is { } http ? ListenerPort.Parse(http, "Postern:HttpPort") : new ListenerPort(8100),
             XimssPort = section["XimssPort"] is { } ximss ? ListenerPort.Parse(ximss, "Postern:XimssPort") : new ListenerPort(11024),
+            XimssTlsPort = section["XimssTlsPort"] is { } ximssTls ? ListenerPort.Parse(ximssTls, "Postern:XimssTlsPort") : ListenerPort.Disabled,
             PostmasterPassword = string.IsNullOrEmpty(section["PostmasterPassword"]) ? null : section["PostmasterPassword"],
         };
     }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Postern.Server.Hosting.Sessions;
+using Postern.Server.Hosting.Ximss;
 
 namespace Postern.Server.Hosting;
 
@@ -13,6 +15,9 @@ public enum ListenerKind
 
     /// <summary>The XIMSS port (default 11024): bound only when a module serves it.</summary>
     Ximss,
+
+    /// <summary>The XIMSS port that speaks TLS from the first byte (off by default): bound only when a module serves it.</summary>
+    XimssTls,
 }
 
 /// <summary>
@@ -50,5 +55,7 @@ public static class ServerModules
     public static IReadOnlyList<IServerModule> All { get; } =
     [
         new StatusModule(),
+        new SessionsModule(),
+        new XimssModule(),
     ];
 }

@@ -30,7 +30,8 @@ public static class ServerHost
         var modules = ServerModules.All;
         var bindHttp = !options.HttpPort.IsDisabled;
         var bindXimss = !options.XimssPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.Ximss));
-        if (!bindHttp && !bindXimss)
+        var bindXimssTls = !options.XimssTlsPort.IsDisabled && modules.Any(m => m.ServesListener(ListenerKind.XimssTls));
+        if (!bindHttp && !bindXimss && !bindXimssTls)
         {
             await error.WriteLineAsync("postern: no listener is enabled (the HTTP port is 0 and no XIMSS listener can be bound); nothing to serve");
             return ExitCodes.Failure;
@@ -53,7 +54,12 @@ public static class ServerHost
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(loggerProvider)
             // The generic host's "Now listening on…" and "Press Ctrl+C…": the ready line says it once, with every listener.
-            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+            // Request lines carry what must never reach a log: passwords in /ximsslogin/ query strings and
+            // session ids in /Session/<id>/ paths (docs/operations.md, "Logs").
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
         // Kestrel runs this when it starts; the ListenOptions it fills in then hold the bound ports.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -61,6 +67,8 @@ public static class ServerHost
                 Listen(kestrel, options, options.HttpPort, ListenerKind.Http, modules, listeners);
             if (bindXimss)
                 Listen(kestrel, options, options.XimssPort, ListenerKind.Ximss, modules, listeners);
+            if (bindXimssTls)
+                Listen(kestrel, options, options.XimssTlsPort, ListenerKind.XimssTls, modules, listeners);
         });
 
         using var startupLogging = LoggerFactoryOf(loggerProvider);
@@ -82,7 +90,8 @@ public static class ServerHost
             await ReportFirstStartAsync(created, output, log);
 
         await app.StartAsync(cancellationToken);
-        var ready = ReadyLine(listeners, options);
+        var ready = ReadyLine(listeners);
+        using var runtime = RuntimeInfo.Write(options.DataDirectory, listeners.Select(l => (Describe(l.Kind), BoundEndPoint(l.Options))));
         log.LogInformation("{Ready} (data directory {Data})", ready, options.DataDirectory);
         await output.WriteLineAsync("postern: " + ready);
         await output.FlushAsync(cancellationToken);
@@ -110,15 +119,17 @@ public static class ServerHost
     }
 
     /// <summary>"ready — HTTP on 127.0.0.1:8100, XIMSS on 127.0.0.1:11024", with the ports actually bound.</summary>
-    private static string ReadyLine(List<(ListenerKind Kind, ListenOptions Options)> listeners, ServerOptions options)
-    {
-        var parts = listeners.Select(l => $"{Describe(l.Kind)} on {l.Options.IPEndPoint ?? (EndPoint)l.Options.EndPoint}").ToList();
-        if (!options.XimssPort.IsDisabled && listeners.All(l => l.Kind != ListenerKind.Ximss))
-            parts.Add($"XIMSS port {options.XimssPort} not bound (this build has no XIMSS module)");
-        return "ready — " + string.Join(", ", parts);
-    }
+    private static string ReadyLine(List<(ListenerKind Kind, ListenOptions Options)> listeners) =>
+        "ready — " + string.Join(", ", listeners.Select(l => $"{Describe(l.Kind)} on {BoundEndPoint(l.Options)}"));
 
-    private static string Describe(ListenerKind kind) => kind == ListenerKind.Http ? "HTTP" : "XIMSS";
+    private static string Describe(ListenerKind kind) => kind switch
+    {
+        ListenerKind.Http => "HTTP",
+        ListenerKind.XimssTls => "XIMSS TLS",
+        _ => "XIMSS",
+    };
+
+    private static EndPoint BoundEndPoint(ListenOptions listenOptions) => listenOptions.IPEndPoint ?? listenOptions.EndPoint;
 
     private static async Task ReportFirstStartAsync(FirstStartResult created, TextWriter output, ILogger log)
     {

@@ -18,6 +18,8 @@ public static class XimssOperations
         new("login", RequestPhase.BeforeLogin, ParseLogin),
         new("authenticate", RequestPhase.BeforeLogin, reader => AuthenticateRequest.Parse(reader, AuthenticateForm.Authenticate)),
         new("auth", RequestPhase.BeforeLogin, AuthRequest.Parse),
+        new("signup", RequestPhase.BeforeLogin, SignupRequest.Parse),
+        new("recoverPassword", RequestPhase.BeforeLogin, RecoverPasswordRequest.Parse),
         new("noop", RequestPhase.Any, NoopRequest.Parse),
         new("bye", RequestPhase.Any, ByeRequest.Parse),
 

@@ -4,22 +4,20 @@ using System.Text;
 
 namespace Postern.Ximss.Protocol.Sasl;
 
-/// <summary>A <c>CRAM-MD5</c> answer (RFC 2195): the user name and the HMAC-MD5 digest of the challenge, to be checked against the password.</summary>
+/// <summary>A <c>CRAM-MD5</c> answer (RFC 2195): the user name and the HMAC-MD5 digest of the challenge.</summary>
+/// <remarks>
+/// The server never holds the clear password, so it checks the digest against the account's stored
+/// CRAM-MD5 secret (the account service does that), not here.
+/// </remarks>
 /// <param name="UserName">The authentication identity.</param>
 /// <param name="Challenge">The challenge the server sent.</param>
 /// <param name="Digest">The client's digest, 32 lowercase hex digits.</param>
 public sealed record CramMd5Credentials(string UserName, string Challenge, string Digest) : SaslCredentials(UserName)
 {
-    /// <summary>True when <paramref name="password"/> produces the client's digest (compared in constant time).</summary>
-    public bool Verify(string password)
-    {
-        ArgumentNullException.ThrowIfNull(password);
-        var expected = Encoding.ASCII.GetBytes(ComputeDigest(password, Challenge));
-        var actual = Encoding.ASCII.GetBytes(Digest);
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
-
-    /// <summary>The RFC 2195 digest: lowercase hex of HMAC-MD5 keyed with the password over the challenge.</summary>
+    /// <summary>
+    /// The RFC 2195 digest a client computes: lowercase hex of HMAC-MD5 keyed with the password over the
+    /// challenge (for clients and tests; the server side has no password to compute it from).
+    /// </summary>
     public static string ComputeDigest(string password, string challenge) =>
         Convert.ToHexStringLower(HMACMD5.HashData(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(challenge)));
 

@@ -11,9 +11,11 @@ namespace Postern.Ximss.Protocol.Xml;
 /// values are escaped. Characters XML 1.0 forbids are written as U+FFFD (see docs/ximss.md
 /// § Writing XML). A <c>null</c> attribute value writes no attribute, so optional attributes need no
 /// <c>if</c> at the call site.</para>
-/// <para>The writer adds no framing: after a top-level message, call <see cref="WriteFrameTerminator"/>
+/// <para>By default the writer adds no framing: after a top-level message, call <see cref="WriteFrameTerminator"/>
 /// for the TCP channel, or wrap messages in <c>&lt;XIMSS&gt;</c> for the HTTP binding
-/// (<see cref="DataMessages.HttpContainerWriter"/>). Reuse one writer per connection with <see cref="Reset"/>.</para>
+/// (<see cref="DataMessages.HttpContainerWriter"/>). With <see cref="TerminateMessages"/> set, every
+/// top-level message is followed by its zero byte as it closes, so code that writes messages need not
+/// know which transport carries them. Reuse one writer per connection with <see cref="Reset"/>.</para>
 /// </remarks>
 public sealed class XimssXmlWriter
 {
@@ -35,6 +37,12 @@ public sealed class XimssXmlWriter
 
     /// <summary>How many elements are open.</summary>
     public int Depth => _depth;
+
+    /// <summary>
+    /// When true, closing a top-level element also writes the zero byte that ends a message on the TCP
+    /// channel (CGP XMLAPI: "a text string ending with a binary zero byte").
+    /// </summary>
+    public bool TerminateMessages { get; set; }
 
     /// <summary>Starts over on another output (or the same one), forgetting any open elements.</summary>
     public void Reset(IBufferWriter<byte> output)
@@ -69,12 +77,16 @@ public sealed class XimssXmlWriter
         {
             WriteBytes("/>"u8);
             _inStartTag = false;
-            return;
+        }
+        else
+        {
+            WriteBytes("</"u8);
+            WriteUtf8(name);
+            WriteByte((byte)'>');
         }
 
-        WriteBytes("</"u8);
-        WriteUtf8(name);
-        WriteByte((byte)'>');
+        if (_depth == 0 && TerminateMessages)
+            WriteByte(0);
     }
 
     /// <summary>Writes <c>name="value"</c> on the element being started; nothing when <paramref name="value"/> is null.</summary>

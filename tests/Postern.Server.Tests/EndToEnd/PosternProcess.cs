@@ -28,6 +28,12 @@ internal sealed partial class PosternProcess : IAsyncDisposable
 
     public int HttpPort { get; private set; }
 
+    /// <summary>The clear XIMSS port, when that listener is bound.</summary>
+    public int? XimssPort { get; private set; }
+
+    /// <summary>The XIMSS TLS port, when that listener is bound.</summary>
+    public int? XimssTlsPort { get; private set; }
+
     public IReadOnlyList<string> Output
     {
         get
@@ -46,10 +52,16 @@ internal sealed partial class PosternProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>postern serve</c> on loopback with an automatic HTTP port and waits for its ready line.</summary>
+    /// <summary>
+    /// Starts <c>postern serve</c> on loopback with automatic HTTP and XIMSS ports (unless the environment
+    /// sets the XIMSS port) and waits for its ready line.
+    /// </summary>
     public static async Task<PosternProcess> StartServerAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
-        var server = Start(dataDirectory, environment,
+        var withPorts = new Dictionary<string, string> { ["POSTERN_XIMSS_PORT"] = "auto" };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            withPorts[name] = value;
+        var server = Start(dataDirectory, withPorts,
             ["serve", "--data", dataDirectory, "--bind", "127.0.0.1", "--http-port", "auto", "--domain", "example.com", .. extra]);
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
@@ -61,6 +73,8 @@ internal sealed partial class PosternProcess : IAsyncDisposable
                 if (ready.Success)
                 {
                     server.HttpPort = int.Parse(ready.Groups["port"].Value, CultureInfo.InvariantCulture);
+                    server.XimssPort = PortOf(XimssListener().Match(line));
+                    server.XimssTlsPort = PortOf(XimssTlsListener().Match(line));
                     return server;
                 }
             }
@@ -171,8 +185,16 @@ internal sealed partial class PosternProcess : IAsyncDisposable
         lines?.TryComplete();
     }
 
+    private static int? PortOf(Match listener) => listener.Success ? int.Parse(listener.Groups["port"].Value, CultureInfo.InvariantCulture) : null;
+
     [GeneratedRegex(@"^postern: ready — HTTP on (?<address>\S+):(?<port>\d+)")]
     private static partial Regex ReadyLine();
+
+    [GeneratedRegex(@"XIMSS on (?<address>[^\s,]+):(?<port>\d+)")]
+    private static partial Regex XimssListener();
+
+    [GeneratedRegex(@"XIMSS TLS on (?<address>[^\s,]+):(?<port>\d+)")]
+    private static partial Regex XimssTlsListener();
 }
 
 /// <summary>How a CLI verb ended.</summary>

@@ -37,4 +37,23 @@ public class SessionRequestTests
         Assert.Equal("german", request.Preferences[0].Text);
         Assert.Equal("a", request.Preferences[1].Children[0].Text);
     }
+
+    [Fact]
+    public void SignupKeepsEveryFieldButPrintsNoPassword()
+    {
+        var request = Parse<SignupRequest>(
+            "<signup id=\"s\" domain=\"example.com\" userName=\"new\" password=\"secret\" realName=\"New User\" recoverPassword=\"me@example.net\"/>",
+            authenticated: false);
+
+        Assert.Equal(new SignupRequest("s", "example.com", "new", "secret", "New User", "me@example.net"), request);
+        Assert.DoesNotContain("secret", request.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecoverPasswordNamesTheAccountAndOptionallyItsDomain()
+    {
+        Assert.Equal(new RecoverPasswordRequest("0", "example.com", "user"),
+            Parse<RecoverPasswordRequest>("<recoverPassword id='0' domain='example.com' userName='user'/>", authenticated: false));
+        Assert.Null(Parse<RecoverPasswordRequest>("<recoverPassword id='0' userName='user@example.com'/>", authenticated: false).Domain);
+    }
 }

@@ -64,7 +64,7 @@ public class XimssRequestParserTests
     {
         string[] expected =
         [
-            "listFeatures", "starttls", "login", "authenticate", "auth", "noop", "bye", "readTime", "setSessionOption",
+            "listFeatures", "starttls", "login", "authenticate", "auth", "signup", "recoverPassword", "noop", "bye", "readTime", "setSessionOption",
             "setClientName", "listKnownValues", "prefsRead", "prefsStore", "passwordModify", "mailboxList", "mailboxCreate",
             "mailboxRename", "mailboxRemove", "mailboxSubList", "mailboxSubUpdate", "mailboxRightsGet", "mailboxAclList",
             "mailboxAclUpdate", "mailboxAliasList", "mailboxAliasUpdate", "folderOpen", "folderReopen", "folderClose",

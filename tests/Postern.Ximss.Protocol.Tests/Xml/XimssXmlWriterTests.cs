@@ -122,6 +122,19 @@ public class XimssXmlWriterTests
     }
 
     [Fact]
+    public void TerminatingWriterEndsEveryTopLevelMessageWithAZeroByte()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new XimssXmlWriter(buffer) { TerminateMessages = true };
+        writer.WriteStartElement("a");
+        writer.WriteEmptyElement("b");
+        writer.WriteEndElement();
+        writer.WriteEmptyElement("c");
+
+        Assert.Equal("<a><b/></a>\0<c/>\0"u8.ToArray(), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void FrameTerminatorInsideAnElementIsABug()
     {
         var writer = new XimssXmlWriter(new ArrayBufferWriter<byte>());

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Postern.LoadDriver;
+
+// Load driver for the XIMSS transports: starts `postern serve` on a temporary data directory and runs
+// the scenarios of docs/performance.md ("XIMSS transport and sessions"). Results are table rows.
+//
+//   dotnet run -c Release --project bench/Postern.LoadDriver -- [scenario] [--count N] [--seconds S]
+//
+// Scenarios: noop, login, idle-tcp, polls, all (the default).
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var count = Option("--count", 10_000);
+var seconds = Option("--seconds", 10);
+var samples = Option("--samples", 1_000);
+
+if (scenario is "noop" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await Scenarios.NoopThroughputAsync(server, sessions: 1, depth: 100, TimeSpan.FromSeconds(seconds));
+    await Scenarios.NoopThroughputAsync(server, sessions: 100, depth: 10, TimeSpan.FromSeconds(seconds));
+}
+if (scenario is "login" or "all")
+{
+    // The default PBKDF2 cost makes plain logins as slow as they should be; CRAM-MD5 checks a stored HMAC state.
+    await using (var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 210_000))
+    {
+        await Scenarios.LoginRateAsync(server, count: 200, concurrency: 8, cramMd5: false, "PBKDF2 210,000 iterations");
+        await Scenarios.LoginRateAsync(server, count: 2_000, concurrency: 8, cramMd5: true, "PBKDF2 210,000 iterations");
+    }
+    await using (var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000))
+        await Scenarios.LoginRateAsync(server, count: 2_000, concurrency: 8, cramMd5: false, "PBKDF2 1,000 iterations");
+}
+if (scenario is "idle-tcp" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await Scenarios.IdleTcpAsync(server, count);
+}
+if (scenario is "polls" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await Scenarios.ParkedPollsAsync(server, count, samples);
+}
+return 0;
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}

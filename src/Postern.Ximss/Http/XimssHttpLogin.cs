@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Postern.Accounts;
+using Postern.Ximss.Authentication;
+using Postern.Ximss.Engine;
+using Postern.Ximss.Protocol;
+using Postern.Ximss.Protocol.DataMessages;
+using Postern.Ximss.Protocol.Sasl;
+using Postern.Ximss.Protocol.Xml;
+
+namespace Postern.Ximss.Http;
+
+/// <summary>
+/// <c>/ximsslogin/</c> and <c>/auth/ximsslogin/</c> (any case): starts an HTTP session, or runs the
+/// pre-login operations of an XML body (seed, "HTTP Login"; docs/ximss.md §2).
+/// </summary>
+/// <remarks>
+/// Credentials come from <c>userName</c> (or <c>username</c>) with <c>password</c>, or with <c>nonce</c> and
+/// <c>authData</c> (CRAM-MD5 of a <c>listFeatures</c> nonce), in the query or a form body; else from an HTTP
+/// Basic <c>Authorization</c> header. <c>/auth/ximsslogin/</c> takes the header only and answers a
+/// missing or wrong one with 401, so a browser asks the user.
+/// </remarks>
+public sealed class XimssHttpLogin
+{
+    private const string Realm = "Postern";
+
+    private readonly XimssDispatcher _dispatcher;
+    private readonly LoginService _logins;
+    private readonly Authenticator _authenticator;
+    private readonly DomainService _domains;
+    private readonly NonceCache _nonces;
+    private readonly TimeProvider _time;
+
+    internal XimssHttpLogin(XimssDispatcher dispatcher, LoginService logins, Authenticator authenticator, DomainService domains, NonceCache nonces,
+        TimeProvider time)
+    {
+        _dispatcher = dispatcher;
+        _logins = logins;
+        _authenticator = authenticator;
+        _domains = domains;
+        _nonces = nonces;
+        _time = time;
+    }
+
+    /// <param name="context">The request.</param>
+    /// <param name="httpAuthenticationOnly">True for <c>/auth/ximsslogin/</c>.</param>
+    public async Task HandleAsync(HttpContext context, bool httpAuthenticationOnly)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        var channel = new XimssChannel(XimssTransport.Http, context.Connection.RemoteIpAddress ?? IPAddress.None, _time.GetUtcNow())
+        {
+            IsSecure = request.IsHttps,
+            DefaultDomain = (await _domains.FindAsync(request.Host.Host, cancellationToken))?.Name,
+        };
+
+        IReadOnlyDictionary<string, StringValues> fields = request.Query.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            fields = fields.Concat(form).GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.OrdinalIgnoreCase);
+        }
+        else
+        {
+            var body = await HttpMessages.ReadBodyAsync(request, XimssLimits.Default.MaxFrameBytes, cancellationToken);
+            if (body is null)
+            {
+                await HttpMessages.WriteStatusAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "the body is too large", cancellationToken);
+                return;
+            }
+            // A body holds pre-login operations; no login is done then (seed, "HTTP Login").
+            if (HttpMessages.HasContent(body))
+            {
+                await RunPreLoginAsync(context, channel, body, cancellationToken);
+                return;
+            }
+        }
+
+        var (userName, password) = httpAuthenticationOnly ? (null, null) : (Field(fields, "userName"), Field(fields, "password"));
+        if (userName is null && !TryReadBasic(request, out userName, out password))
+        {
+            Challenge(context.Response);
+            return;
+        }
+
+        using var output = new XimssOutput(terminateMessages: false);
+        output.Writer.WriteStartContainer();
+        var fixedAddress = !HttpMessages.IsSet(Field(fields, "DisableIPWatch"));
+        var error = await LoginAsync(channel, userName!, password, Field(fields, "nonce"), Field(fields, "authData"), fixedAddress, output, cancellationToken);
+        if (error is not null && httpAuthenticationOnly)
+        {
+            Challenge(context.Response);
+            return;
+        }
+        if (error is not null)
+            output.Writer.WriteResponse(null, error);
+        output.Writer.WriteEndElement();
+        await HttpMessages.WriteXmlAsync(context.Response, output.Written, cancellationToken);
+    }
+
+    private Task<XimssError?> LoginAsync(XimssChannel channel, string userName, string? password, string? nonce, string? authData, bool fixedAddress,
+        XimssOutput output, CancellationToken cancellationToken)
+    {
+        if (nonce is not null && authData is not null)
+        {
+            // CRAM-MD5 over the nonce listFeatures handed out; each nonce serves one login (docs/ximss.md §2).
+            if (!CramMd5Credentials.TryFromHttpLogin(userName, nonce, authData, out var cram))
+                return Task.FromResult<XimssError?>(XimssError.InvalidAuthenticationData);
+            return _logins.LoginAsync(channel, null, userName, token => _nonces.TryConsume(nonce)
+                    ? _authenticator.VerifyCramMd5Async(userName, Encoding.UTF8.GetBytes(cram.Challenge), cram.Digest, channel.DefaultDomain, token)
+                    : Task.FromResult(new AuthenticationResult(null, AuthenticationFailure.WrongPassword)),
+                fixedAddress, output.Writer, cancellationToken);
+        }
+        if (password is null)
+            return Task.FromResult<XimssError?>(XimssError.MissingAttribute("password"));
+        return _logins.LoginAsync(channel, null, userName,
+            token => _authenticator.VerifyPasswordAsync(userName, password, channel.DefaultDomain, token), fixedAddress, output.Writer, cancellationToken);
+    }
+
+    private async Task RunPreLoginAsync(HttpContext context, XimssChannel channel, byte[] body, CancellationToken cancellationToken)
+    {
+        if (!XimssContainer.TryParse(new System.Buffers.ReadOnlySequence<byte>(body), out var container, out var error))
+        {
+            await HttpMessages.WriteErrorAsync(context.Response, error, cancellationToken);
+            return;
+        }
+        using var output = new XimssOutput(terminateMessages: false);
+        output.Writer.WriteStartContainer();
+        foreach (var element in container.Requests)
+            await _dispatcher.ExecuteAsync(channel, element, output, cancellationToken);
+        output.Writer.WriteEndElement();
+        await HttpMessages.WriteXmlAsync(context.Response, output.Written, cancellationToken);
+    }
+
+    private static string? Field(IReadOnlyDictionary<string, StringValues> fields, string name) =>
+        fields.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
+
+    // RFC 7617 §2: Basic base64(user-id ":" password), UTF-8 (§2.1 charset).
+    private static bool TryReadBasic(HttpRequest request, out string? userName, out string? password)
+    {
+        userName = password = null;
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        Span<byte> decoded = stackalloc byte[1024];
+        if (!Convert.TryFromBase64String(header[6..].Trim(), decoded, out var length))
+            return false;
+        var text = Encoding.UTF8.GetString(decoded[..length]);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+            return false;
+        userName = text[..colon];
+        password = text[(colon + 1)..];
+        return true;
+    }
+
+    private static void Challenge(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers[HeaderNames.WWWAuthenticate] = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
+        response.Headers[HeaderNames.CacheControl] = "no-cache, no-store";
+    }
+}
