@@ -11,6 +11,8 @@ var root = new RootCommand("Postern: a XIMSS and WebUser groupware access server
     MailboxCommands.Create(),
     MboxCommands.Import(),
     MboxCommands.Export(),
+    DeliverCommand.Create(),
+    QueueCommands.Create(),
     StoreCommands.Create(),
     MimeInspectCommand.Create(),
     SkinCommands.Create(),

@@ -18,28 +18,32 @@ internal static class MessageRows
     {
         private readonly SqliteCommand _message;
         private readonly SqliteCommand _details;
+        private readonly TextIndexer _text;
 
         public Inserter(SqliteTransaction transaction)
         {
             _message = transaction.Command(
                 """
                 INSERT INTO messages (mailbox_id, uid, modseq, flags, keywords, internal_date, sent_date, size, pack_id,
-                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid)
+                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid, text_id)
                 VALUES ($mailbox, $uid, $modseq, $flags, $keywords, $internal, $sent, $size, $pack, $offset, $subject,
-                    $from, $to, $attachments, $priority, $msgid)
+                    $from, $to, $attachments, $priority, $msgid, $text)
                 RETURNING id
                 """);
             foreach (var name in new[] { "$mailbox", "$uid", "$modseq", "$flags", "$keywords", "$internal", "$sent", "$size",
-                         "$pack", "$offset", "$subject", "$from", "$to", "$attachments", "$priority", "$msgid" })
+                         "$pack", "$offset", "$subject", "$from", "$to", "$attachments", "$priority", "$msgid", "$text" })
                 _message.Parameters.Add(new SqliteParameter { ParameterName = name });
             _details = transaction.Command("INSERT INTO message_details (message_rowid, headers, preview) VALUES ($row, $headers, $preview)");
             foreach (var name in new[] { "$row", "$headers", "$preview" })
                 _details.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _text = new TextIndexer(transaction);
         }
 
         public async Task InsertAsync(long mailboxId, uint uid, long modseq, NewMessage message, BlobLocation location, CancellationToken cancellationToken)
         {
             var summary = message.Summary;
+            // The words go in first: the row refers to them by their id.
+            object textId = message.Text is { } text ? await _text.InsertAsync(text, cancellationToken) : DBNull.Value;
             var p = _message.Parameters;
             p[0].Value = mailboxId;
             p[1].Value = (long)uid;
@@ -57,6 +61,7 @@ internal static class MessageRows
             p[13].Value = summary.HasAttachments ? 1 : 0;
             p[14].Value = (int)summary.Priority;
             p[15].Value = (object?)summary.MessageId ?? DBNull.Value;
+            p[16].Value = textId;
             var rowId = (long)(await _message.ExecuteScalarAsync(cancellationToken))!;
 
             var d = _details.Parameters;
@@ -70,6 +75,7 @@ internal static class MessageRows
         {
             await _message.DisposeAsync();
             await _details.DisposeAsync();
+            await _text.DisposeAsync();
         }
     }
 

@@ -97,6 +97,12 @@ internal sealed class SqliteMailboxRepository(SqliteDatabase database) : IMailbo
     public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
         database.WriteAsync(async write =>
         {
+            // The words of messages that have no copy elsewhere go with the mailbox.
+            var textIds = await write.Transaction.ListAsync(
+                "SELECT DISTINCT text_id FROM messages WHERE mailbox_id = $id AND text_id IS NOT NULL",
+                reader => reader.GetInt64(0), cancellationToken, ("$id", id));
+            await write.Transaction.ExecuteAsync("DELETE FROM messages WHERE mailbox_id = $id", cancellationToken, ("$id", id));
+            await TextIndexer.DeleteUnreferencedAsync(write.Transaction, textIds, cancellationToken);
             var accountId = await write.Transaction.ScalarAsync<long?>(
                 "DELETE FROM mailboxes WHERE id = $id RETURNING account_id", cancellationToken, ("$id", id));
             if (accountId is null)
@@ -153,6 +159,20 @@ internal sealed class SqliteMailboxRepository(SqliteDatabase database) : IMailbo
             "SELECT grantee, rights FROM mailbox_acl WHERE mailbox_id = $mailbox ORDER BY grantee",
             reader => new AclEntry(reader.GetString(0), reader.GetString(1)),
             cancellationToken, ("$mailbox", mailboxId)), cancellationToken);
+
+    public Task<IReadOnlyList<GrantedMailbox>> ListGrantedAsync(IReadOnlyList<string> grantees, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<GrantedMailbox>>(async transaction => await transaction.ListAsync(
+            $"""
+            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "m." + c))}, a.name, d.name, l.grantee, l.rights
+            FROM mailbox_acl l
+                JOIN mailboxes m ON m.id = l.mailbox_id
+                JOIN accounts a ON a.id = m.account_id
+                JOIN domains d ON d.id = a.domain_id
+            WHERE l.grantee IN (SELECT value FROM json_each($grantees))
+            ORDER BY d.name, a.name, m.name, l.grantee
+            """,
+            reader => new GrantedMailbox(Map(reader), reader.GetString(11), reader.GetString(12), new AclEntry(reader.GetString(13), reader.GetString(14))),
+            cancellationToken, ("$grantees", System.Text.Json.JsonSerializer.Serialize(grantees))), cancellationToken);
 
     public Task SetAclEntryAsync(long mailboxId, string grantee, string rights, CancellationToken cancellationToken) =>
         database.WriteAsync(async write =>

@@ -57,6 +57,18 @@ internal sealed partial class SqliteMessageRepository
             return await ExpungeInTransactionAsync(write, mailboxId, mailbox, uids, cancellationToken);
         }, cancellationToken);
 
+    public Task<IReadOnlyList<uint>> ExpungeDeletedAsync(long mailboxId, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<uint>>(async write =>
+        {
+            var mailbox = await LockMailboxAsync(write.Transaction, mailboxId, cancellationToken);
+            if (mailbox is null)
+                return [];
+            var deleted = await write.Transaction.ListAsync(
+                $"SELECT uid FROM messages WHERE mailbox_id = $mailbox AND flags & {(int)MessageFlags.Deleted} != 0",
+                reader => (uint)reader.GetInt64(0), cancellationToken, ("$mailbox", mailboxId));
+            return deleted.Count == 0 ? [] : await ExpungeInTransactionAsync(write, mailboxId, mailbox, deleted, cancellationToken);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<CopiedMessage>> CopyAsync(long sourceMailboxId, IReadOnlyList<uint> uids, long targetMailboxId, bool move, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<CopiedMessage>>(async write =>
         {
@@ -79,9 +91,9 @@ internal sealed partial class SqliteMessageRepository
             await using var copyRow = transaction.Command(
                 """
                 INSERT INTO messages (mailbox_id, uid, modseq, flags, keywords, internal_date, sent_date, size, pack_id,
-                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid)
+                    pack_offset, subject_key, from_key, to_key, has_attachments, priority, header_msgid, text_id)
                 SELECT $target, $uid, $modseq, flags, keywords, internal_date, sent_date, size, pack_id, pack_offset,
-                    subject_key, from_key, to_key, has_attachments, priority, header_msgid
+                    subject_key, from_key, to_key, has_attachments, priority, header_msgid, text_id
                 FROM messages WHERE id = $id
                 RETURNING id
                 """,
@@ -141,11 +153,13 @@ internal sealed partial class SqliteMessageRepository
         var transaction = write.Transaction;
         var modseq = mailbox.HighestModSeq + 1;
         var removed = await transaction.ListAsync(
-            "DELETE FROM messages WHERE mailbox_id = $mailbox AND uid IN (SELECT value FROM json_each($uids)) RETURNING uid, flags, size",
-            reader => (Uid: (uint)reader.GetInt64(0), Flags: (MessageFlags)reader.GetInt32(1), Size: reader.GetInt64(2)),
+            "DELETE FROM messages WHERE mailbox_id = $mailbox AND uid IN (SELECT value FROM json_each($uids)) RETURNING uid, flags, size, text_id",
+            reader => (Uid: (uint)reader.GetInt64(0), Flags: (MessageFlags)reader.GetInt32(1), Size: reader.GetInt64(2),
+                TextId: reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3)),
             cancellationToken, ("$mailbox", mailboxId), ("$uids", SqliteCommands.ToJsonArray(uids)));
         if (removed.Count == 0)
             return [];
+        await TextIndexer.DeleteUnreferencedAsync(transaction, removed.Where(r => r.TextId is not null).Select(r => r.TextId!.Value), cancellationToken);
 
         var removedUids = removed.Select(r => r.Uid).Order().ToArray();
         await transaction.ExecuteAsync(

@@ -40,11 +40,19 @@ internal sealed partial class SqliteMessageRepository(SqliteDatabase database, B
         return appended;
     }
 
-    public Task<IReadOnlyList<MessageViewEntry>> ListAsync(
+    public Task<MessageListing> ListAsync(
         long mailboxId, MessageSortField sortField, bool descending, MessageFlagFilter filter, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<MessageViewEntry>>(async transaction => await transaction.ListAsync(
-            ListSql(sortField, descending, filter), MessageRows.MapViewEntry, cancellationToken,
-            ("$mailbox", mailboxId), ("$required", (int)filter.Required), ("$excluded", (int)filter.Excluded)), cancellationToken);
+        database.ReadAsync(async transaction =>
+        {
+            // One read transaction: the entries and the modification sequence are the same snapshot.
+            var highest = await transaction.ScalarAsync<long?>(
+                "SELECT highest_modseq FROM mailboxes WHERE id = $id", cancellationToken, ("$id", mailboxId))
+                ?? throw new StoreNotFoundException($"mailbox {mailboxId} does not exist");
+            var entries = await transaction.ListAsync(
+                ListSql(sortField, descending, filter), MessageRows.MapViewEntry, cancellationToken,
+                ("$mailbox", mailboxId), ("$required", (int)filter.Required), ("$excluded", (int)filter.Excluded));
+            return new MessageListing(highest, entries);
+        }, cancellationToken);
 
     internal static string ListSql(MessageSortField sortField, bool descending, MessageFlagFilter filter)
     {
@@ -62,10 +70,10 @@ internal sealed partial class SqliteMessageRepository(SqliteDatabase database, B
         };
         var direction = descending ? "DESC" : "ASC";
         var where = filter == MessageFlagFilter.All ? "" : "AND flags & $required = $required AND flags & $excluded = 0";
-        // The sort indexes hold (mailbox_id, key) plus the rowid, and rowid order is UID order within
-        // a mailbox: ordering by (key, id) walks one index with no sort step. Priority has no index:
-        // its few distinct values make a sort of the mailbox's rows cheap enough.
-        return $"SELECT uid, flags, modseq FROM messages WHERE mailbox_id = $mailbox {where} ORDER BY {key} {direction}, id {direction}";
+        // Each sort index holds (mailbox_id, key, uid, flags, modseq): ordering by (key, uid) walks
+        // one index, reading nothing else, with no sort step (schema 002).
+        var tieBreak = sortField == MessageSortField.Uid ? "" : $", uid {direction}";
+        return $"SELECT uid, flags, modseq FROM messages WHERE mailbox_id = $mailbox {where} ORDER BY {key} {direction}{tieBreak}";
     }
 
     public Task<IReadOnlyList<MessageRecord>> GetAsync(long mailboxId, IReadOnlyList<uint> uids, CancellationToken cancellationToken) =>

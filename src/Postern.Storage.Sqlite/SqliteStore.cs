@@ -28,6 +28,7 @@ public sealed class SqliteStore : IStore
         Mailboxes = new SqliteMailboxRepository(database);
         Messages = new SqliteMessageRepository(database, blobs, _appends);
         Alerts = new SqliteAlertRepository(database);
+        Outbound = new SqliteOutboundQueue(database);
         ServerSettings = new SqliteServerSettingsRepository(database);
         Maintenance = new SqliteStoreMaintenance(database, blobs, options, logger);
     }
@@ -43,6 +44,8 @@ public sealed class SqliteStore : IStore
     public IAlertRepository Alerts { get; }
 
     public IServerSettingsRepository ServerSettings { get; }
+
+    public IOutboundQueue Outbound { get; }
 
     public IChangeFeed Changes => _changes;
 

@@ -45,8 +45,18 @@ internal sealed class SqliteStoreMaintenance(SqliteDatabase database, BlobStore 
             reclaimed += result.Value.Reclaimed;
         }
         reclaimed += await DeleteOrphanFilesAsync(packs.Select(p => p.Id).ToHashSet(), cancellationToken);
+        await DeleteOrphanTextAsync(cancellationToken);
         return new CompactionResult(rewritten, copied, reclaimed);
     }
+
+    /// <summary>
+    /// Drops indexed words no message refers to: removing an account or a domain deletes its messages
+    /// by cascade, which leaves their words behind (expunge and mailbox removal drop them at once).
+    /// </summary>
+    private Task DeleteOrphanTextAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.Transaction.ExecuteAsync(
+            "DELETE FROM message_text WHERE rowid IN (SELECT rowid FROM message_text EXCEPT SELECT text_id FROM messages)",
+            cancellationToken), cancellationToken);
 
     /// <summary>Moves one pack's live blobs into the writer pack; null when the pack is in use and was skipped.</summary>
     private async Task<(long Copied, long Reclaimed)?> CompactPackAsync(long packId, CancellationToken cancellationToken)

@@ -47,6 +47,12 @@ public interface IMailboxRepository
     /// <summary>The mailbox's ACL ordered by grantee.</summary>
     Task<IReadOnlyList<AclEntry>> GetAclAsync(long mailboxId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The mailboxes of any account whose ACL has an entry for one of <paramref name="grantees"/>: one
+    /// result per matching entry, ordered by owner and mailbox name.
+    /// </summary>
+    Task<IReadOnlyList<GrantedMailbox>> ListGrantedAsync(IReadOnlyList<string> grantees, CancellationToken cancellationToken);
+
     /// <summary>Sets the rights of one grantee; empty <paramref name="rights"/> removes the entry.</summary>
     /// <exception cref="StoreNotFoundException">The mailbox does not exist.</exception>
     Task SetAclEntryAsync(long mailboxId, string grantee, string rights, CancellationToken cancellationToken);

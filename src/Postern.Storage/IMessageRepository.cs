@@ -15,8 +15,9 @@ public interface IMessageRepository
     /// <exception cref="StoreNotFoundException">The mailbox does not exist.</exception>
     Task<IReadOnlyList<AppendedMessage>> AppendAsync(long mailboxId, IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken);
 
-    /// <summary>The mailbox's messages that pass <paramref name="filter"/>, in the requested order.</summary>
-    Task<IReadOnlyList<MessageViewEntry>> ListAsync(
+    /// <summary>The mailbox's messages that pass <paramref name="filter"/>, in the requested order (ties by UID).</summary>
+    /// <exception cref="StoreNotFoundException">The mailbox does not exist.</exception>
+    Task<MessageListing> ListAsync(
         long mailboxId,
         MessageSortField sortField,
         bool descending,
@@ -45,7 +46,30 @@ public interface IMessageRepository
     /// <returns>The UIDs removed, in UID order.</returns>
     Task<IReadOnlyList<uint>> ExpungeAsync(long mailboxId, IReadOnlyList<uint> uids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes every message flagged Deleted, judged inside the removing transaction: a message whose
+    /// Deleted flag another session clears meanwhile is never removed (IMAP EXPUNGE).
+    /// </summary>
+    /// <returns>The UIDs removed, in UID order.</returns>
+    Task<IReadOnlyList<uint>> ExpungeDeletedAsync(long mailboxId, CancellationToken cancellationToken);
+
     /// <summary>The messages added, updated and expunged after <paramref name="sinceModSeq"/>.</summary>
     /// <exception cref="StoreNotFoundException">The mailbox does not exist.</exception>
     Task<MailboxDelta> GetDeltaAsync(long mailboxId, long sinceModSeq, CancellationToken cancellationToken);
+
+    /// <summary>The UIDs of the mailbox's messages that match <paramref name="query"/>, in UID order.</summary>
+    /// <remarks>
+    /// Full-text conditions see only indexed messages: a caller that needs every message first indexes
+    /// the ones <see cref="ListUnindexedAsync"/> reports.
+    /// </remarks>
+    Task<IReadOnlyList<uint>> SearchAsync(long mailboxId, MessageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> UIDs of messages not yet in the full-text index, in UID order.</summary>
+    Task<IReadOnlyList<uint>> ListUnindexedAsync(long mailboxId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Indexes an unindexed message's words; a message already indexed (or gone) is left as it is.</summary>
+    Task SetTextAsync(long mailboxId, uint uid, MessageText text, CancellationToken cancellationToken);
+
+    /// <summary>Figures about the mailbox's messages that its counters do not hold.</summary>
+    Task<MailboxStatistics> GetStatisticsAsync(long mailboxId, CancellationToken cancellationToken);
 }

@@ -24,6 +24,9 @@ public interface IStore : IAsyncDisposable
 
     IServerSettingsRepository ServerSettings { get; }
 
+    /// <summary>Messages waiting to be sent to other mail systems.</summary>
+    IOutboundQueue Outbound { get; }
+
     /// <summary>The change log every writer appends to, readable by other processes.</summary>
     IChangeFeed Changes { get; }
 

@@ -30,3 +30,8 @@ public sealed record MailboxAliasRecord(long AccountId, string Name, string Targ
 /// <param name="Grantee">An account name (<c>name@domain</c>), <c>anyone</c>, or another CommuniGate identifier.</param>
 /// <param name="Rights">The rights letters in canonical order (<c>lrswipcda</c>); never empty.</param>
 public sealed record AclEntry(string Grantee, string Rights);
+
+/// <summary>A mailbox shared through its ACL, with its owner's names and one ACL entry that names the grantee asked about.</summary>
+/// <param name="OwnerName">The owner account's name (the part before <c>@</c>).</param>
+/// <param name="OwnerDomain">The owner account's domain.</param>
+public sealed record GrantedMailbox(MailboxRecord Mailbox, string OwnerName, string OwnerDomain, AclEntry Entry);

@@ -37,3 +37,14 @@ public sealed record FlagUpdate(
 /// <param name="Changed">Messages added or updated after the point, in UID order.</param>
 /// <param name="Removed">UIDs expunged after the point, in UID order.</param>
 public sealed record MailboxDelta(long HighestModSeq, IReadOnlyList<MessageViewEntry> Changed, IReadOnlyList<uint> Removed);
+
+/// <summary>A sorted listing of a mailbox and the modification sequence it reflects, read as one snapshot.</summary>
+/// <param name="HighestModSeq">The mailbox's highest modification sequence when it was listed: a later delta starts here.</param>
+public sealed record MessageListing(long HighestModSeq, IReadOnlyList<MessageViewEntry> Entries);
+
+/// <summary>Mailbox figures the mailbox row does not keep, computed from its messages.</summary>
+/// <param name="Oldest">The arrival time of the oldest message, or null when the mailbox is empty.</param>
+/// <param name="Recent">Messages with the Recent flag.</param>
+/// <param name="Media">Messages with the Media flag (voice and video mail).</param>
+/// <param name="UnseenMedia">Media messages not yet seen.</param>
+public sealed record MailboxStatistics(DateTimeOffset? Oldest, int Recent, int Media, int UnseenMedia);

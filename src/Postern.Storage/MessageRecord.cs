@@ -3,12 +3,17 @@ namespace Postern.Storage;
 /// <summary>A new message to append: its bytes, initial flags and the summary computed from it.</summary>
 /// <param name="Content">The whole message as it is stored and later served, byte for byte.</param>
 /// <param name="InternalDate">When the message arrived (IMAP INTERNALDATE).</param>
+/// <param name="Text">
+/// The words full-text search finds the message by, indexed in the append's transaction. Null leaves the
+/// message unindexed until <see cref="IMessageRepository.SetTextAsync"/> catches up.
+/// </param>
 public sealed record NewMessage(
     ReadOnlyMemory<byte> Content,
     MessageFlags Flags,
     IReadOnlyList<string> Keywords,
     DateTimeOffset InternalDate,
-    MessageSummary Summary);
+    MessageSummary Summary,
+    MessageText? Text = null);
 
 /// <summary>A stored message's metadata (its bytes are read through <see cref="IMessageRepository.OpenContentAsync"/>).</summary>
 /// <param name="ModSeq">The mailbox modification sequence of the message's last change.</param>

@@ -156,6 +156,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task GrantedMailboxesAreFoundByGranteeWithTheirOwners()
+    {
+        var shared = await CreateMailboxAsync("Shared", account: "carol");
+        var inbox = await CreateMailboxAsync("INBOX", account: "bob");
+        await CreateMailboxAsync("Private", account: "bob");
+        await Store.Mailboxes.SetAclEntryAsync(shared.Id, "anyone", "lr", Ct);
+        await Store.Mailboxes.SetAclEntryAsync(inbox.Id, "alice@example.com", "lrs", Ct);
+        await Store.Mailboxes.SetAclEntryAsync(inbox.Id, "dave@example.com", "l", Ct);
+
+        var granted = await Store.Mailboxes.ListGrantedAsync(["alice@example.com", "anyone"], Ct);
+
+        Assert.Equal(
+            [("bob", "INBOX", "alice@example.com", "lrs"), ("carol", "Shared", "anyone", "lr")],
+            granted.Select(g => (g.OwnerName, g.Mailbox.Name, g.Entry.Grantee, g.Entry.Rights)));
+        Assert.All(granted, g => Assert.Equal("example.com", g.OwnerDomain));
+        Assert.Equal(inbox.Id, granted[0].Mailbox.Id);
+        Assert.Empty(await Store.Mailboxes.ListGrantedAsync(["nobody@example.com"], Ct));
+    }
+
+    [Fact]
     public async Task DeletingAMailboxRemovesItsMessagesAndAcl()
     {
         var mailbox = await CreateMailboxAsync("Shared");
@@ -166,7 +186,7 @@ public abstract partial class StoreContractTests
 
         Assert.Null(await Store.Mailboxes.GetAsync(mailbox.Id, Ct));
         Assert.Empty(await Store.Mailboxes.GetAclAsync(mailbox.Id, Ct));
-        Assert.Empty(await Store.Messages.ListAsync(mailbox.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct));
+        await Assert.ThrowsAsync<StoreNotFoundException>(() => Store.Messages.ListAsync(mailbox.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct));
         Assert.False(await Store.Mailboxes.DeleteAsync(mailbox.Id, Ct));
     }
 }

@@ -155,7 +155,7 @@ public abstract partial class StoreContractTests
 
         var listed = await Store.Messages.ListAsync(mailbox.Id, field, descending, MessageFlagFilter.All, Ct);
 
-        Assert.Equal(expected, listed.Select(e => e.Uid));
+        Assert.Equal(expected, listed.Entries.Select(e => e.Uid));
     }
 
     [Fact]
@@ -174,8 +174,8 @@ public abstract partial class StoreContractTests
         var flaggedUndeleted = await Store.Messages.ListAsync(mailbox.Id, MessageSortField.Subject, false,
             new MessageFlagFilter(MessageFlags.Flagged, MessageFlags.Deleted), Ct);
 
-        Assert.Equal([2u, 4u], unseen.Select(e => e.Uid));
-        Assert.Equal([2u], flaggedUndeleted.Select(e => e.Uid));
+        Assert.Equal([2u, 4u], unseen.Entries.Select(e => e.Uid));
+        Assert.Equal([2u], flaggedUndeleted.Entries.Select(e => e.Uid));
     }
 
     [Theory]
@@ -253,6 +253,20 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ExpungeDeletedRemovesExactlyTheMessagesFlaggedDeleted()
+    {
+        var mailbox = await CreateMailboxAsync();
+        await Store.Messages.AppendAsync(mailbox.Id,
+            [TestMessages.Create("a", flags: MessageFlags.Deleted), TestMessages.Create("b"), TestMessages.Create("c", flags: MessageFlags.Deleted | MessageFlags.Seen)], Ct);
+        await Store.Messages.UpdateFlagsAsync(mailbox.Id, [1], FlagUpdate.Removing(MessageFlags.Deleted), Ct);
+
+        Assert.Equal([3u], await Store.Messages.ExpungeDeletedAsync(mailbox.Id, Ct));
+        Assert.Empty(await Store.Messages.ExpungeDeletedAsync(mailbox.Id, Ct));
+        Assert.Equal([1u, 2u], (await Store.Messages.ListAsync(mailbox.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Select(e => e.Uid));
+        Assert.Equal([3u], (await Store.Messages.GetDeltaAsync(mailbox.Id, 0, Ct)).Removed);
+    }
+
+    [Fact]
     public async Task CopySharesContentAndNumbersCopiesInTheTarget()
     {
         var source = await CreateMailboxAsync("INBOX");
@@ -286,7 +300,7 @@ public abstract partial class StoreContractTests
         var moved = await Store.Messages.CopyAsync(source.Id, [1], target.Id, move: true, Ct);
 
         Assert.Equal([new CopiedMessage(1, 1)], moved);
-        Assert.Equal([2u], (await Store.Messages.ListAsync(source.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Select(e => e.Uid));
+        Assert.Equal([2u], (await Store.Messages.ListAsync(source.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Select(e => e.Uid));
         Assert.Equal(1, (await ReloadAsync(source)).MessageCount);
         Assert.Equal([1u], (await Store.Messages.GetDeltaAsync(source.Id, 0, Ct)).Removed);
         await Assert.ThrowsAsync<StoreNotFoundException>(() => Store.Messages.CopyAsync(source.Id, [2], 12345, move: true, Ct));

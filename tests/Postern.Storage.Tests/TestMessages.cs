@@ -17,13 +17,17 @@ internal static class TestMessages
         IReadOnlyList<string>? keywords = null,
         DateTimeOffset? internalDate = null,
         DateTimeOffset? sentDate = null,
-        MessagePriority priority = MessagePriority.Normal)
+        MessagePriority priority = MessagePriority.Normal,
+        string? bodyText = null,
+        bool indexed = true)
     {
         var sent = sentDate ?? s_baseTime;
         var headers = $"From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {sent:R}\r\nMessage-ID: <{Guid.NewGuid():N}@example.com>\r\n\r\n";
         var body = new StringBuilder();
         for (var i = 0; i < bodyLines; i++)
             body.Append("Line ").Append(i).Append(" of ").Append(subject).Append("\r\n");
+        if (bodyText is not null)
+            body.Append(bodyText).Append("\r\n");
         var headerBytes = Encoding.UTF8.GetBytes(headers);
         var content = Encoding.UTF8.GetBytes(headers + body);
         var summary = new MessageSummary(
@@ -36,7 +40,8 @@ internal static class TestMessages
             priority,
             MessageId: null,
             Preview: body.ToString()[..Math.Min(body.Length, 40)]);
-        return new NewMessage(content, flags, keywords ?? [], internalDate ?? s_baseTime, summary);
+        var text = indexed ? new MessageText(subject, from, to, "", "", headers, body.ToString()) : null;
+        return new NewMessage(content, flags, keywords ?? [], internalDate ?? s_baseTime, summary, text);
     }
 
     public static async Task<byte[]> ReadAllAsync(Stream stream)

@@ -1,6 +1,7 @@
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Mail;
+using Postern.Mail.Access;
 using Postern.Mail.Mailboxes;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
@@ -31,7 +32,7 @@ internal sealed class StoreBench : IAsyncDisposable
         var domains = new DomainService(store);
         await domains.CreateAsync("example.com", CancellationToken.None);
         var accounts = new AccountService(store, domains, new PasswordHasher(passwords), passwords);
-        var mailboxes = new MailboxService(store);
+        var mailboxes = new MailboxService(store, new MailboxAccess(store, accounts));
         var account = await new AccountProvisioning(accounts, mailboxes)
             .CreateAccountAsync(AccountName.Parse("bench@example.com"), "bench", "Bench", CancellationToken.None);
         return new StoreBench(directory, store, await mailboxes.GetAsync(account, MailboxName.Inbox, CancellationToken.None));

@@ -45,7 +45,7 @@ public static class MailboxName
 
     /// <exception cref="MailException">The name is not acceptable.</exception>
     public static string Normalize(string? text) =>
-        TryNormalize(text, out var name, out var error) ? name : throw new MailException(error);
+        TryNormalize(text, out var name, out var error) ? name : throw new MailException(MailErrorCode.IllegalMailboxName, error);
 
     /// <summary>The name of the parent level, or null for a top-level name.</summary>
     public static string? Parent(string name)
@@ -56,32 +56,60 @@ public static class MailboxName
 
     /// <summary>
     /// Whether <paramref name="name"/> matches an IMAP LIST pattern (RFC 3501 §6.3.8): <c>*</c>
-    /// matches anything, <c>%</c> anything but the separator.
+    /// matches anything, <c>%</c> anything but the separator. A leading <c>INBOX</c> level of the pattern
+    /// matches in any letter case, as the name does (RFC 3501 §5.1).
     /// </summary>
-    public static bool Matches(string name, string pattern) => Matches(name.AsSpan(), pattern.AsSpan());
-
-    private static bool Matches(ReadOnlySpan<char> name, ReadOnlySpan<char> pattern)
+    /// <remarks>
+    /// The pattern is run over the set of name positions reachable so far, so the cost is at most
+    /// name length × pattern length whatever the wildcards: no exponential backtracking.
+    /// </remarks>
+    public static bool Matches(string name, string pattern)
     {
-        while (pattern.Length > 0)
+        pattern = CanonicalInboxPrefix(pattern);
+        var reachable = new bool[name.Length + 1];
+        reachable[0] = true;
+        var next = new bool[name.Length + 1];
+        foreach (var c in pattern)
         {
-            var c = pattern[0];
-            if (c is '*' or '%')
+            Array.Clear(next);
+            var any = false;
+            for (var i = 0; i <= name.Length; i++)
             {
-                var rest = pattern[1..];
-                for (var take = 0; take <= name.Length; take++)
+                if (!reachable[i])
+                    continue;
+                if (c == '*')
                 {
-                    if (Matches(name[take..], rest))
-                        return true;
-                    if (take < name.Length && c == '%' && name[take] == Separator)
-                        return false;
+                    next.AsSpan(i).Fill(true);
+                    any = true;
+                    break;
                 }
-                return false;
+                if (c == '%')
+                {
+                    // Extend through the current level: up to, not over, the next separator.
+                    for (var j = i; ; j++)
+                    {
+                        next[j] = true;
+                        if (j == name.Length || name[j] == Separator)
+                            break;
+                    }
+                    any = true;
+                }
+                else if (i < name.Length && name[i] == c)
+                {
+                    next[i + 1] = true;
+                    any = true;
+                }
             }
-            if (name.Length == 0 || name[0] != c)
+            if (!any)
                 return false;
-            name = name[1..];
-            pattern = pattern[1..];
+            (reachable, next) = (next, reachable);
         }
-        return name.Length == 0;
+        return reachable[name.Length];
     }
+
+    private static string CanonicalInboxPrefix(string pattern) =>
+        pattern.StartsWith(Inbox, StringComparison.OrdinalIgnoreCase)
+        && (pattern.Length == Inbox.Length || pattern[Inbox.Length] == Separator)
+            ? Inbox + pattern[Inbox.Length..]
+            : pattern;
 }

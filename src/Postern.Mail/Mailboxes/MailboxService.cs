@@ -1,10 +1,16 @@
 using Postern.Accounts;
+using Postern.Mail.Access;
 using Postern.Storage;
 
 namespace Postern.Mail.Mailboxes;
 
 /// <summary>An account's mailboxes: names, hierarchy, classes, subscriptions, aliases and access rights.</summary>
-public sealed class MailboxService(IStore store)
+/// <remarks>
+/// Methods taking an <see cref="AccountRecord"/> act as the owner (provisioning, the admin CLI); methods
+/// taking a <see cref="MailUser"/> act for a session's user, resolve <c>~owner/box</c> names and aliases,
+/// and check the user's rights (the partial files beside this one).
+/// </remarks>
+public sealed partial class MailboxService(IStore store, MailboxAccess access)
 {
     /// <summary>What every account starts with (and gets back if one of them was removed).</summary>
     public static IReadOnlyList<string> DefaultMailboxes { get; } = [MailboxName.Inbox, "Sent", "Drafts", "Trash"];
@@ -57,7 +63,7 @@ public sealed class MailboxService(IStore store)
         }
         catch (StoreConflictException)
         {
-            throw new MailException($"mailbox {normalized} already exists");
+            throw new MailException(MailErrorCode.MailboxExists, $"mailbox {normalized} already exists");
         }
     }
 
@@ -69,7 +75,7 @@ public sealed class MailboxService(IStore store)
         var mailbox = await GetAsync(account, name, cancellationToken);
         var target = MailboxName.Normalize(newName);
         if (mailbox.Name == MailboxName.Inbox)
-            throw new MailException("INBOX cannot be renamed");
+            throw new MailException(MailErrorCode.AccessDenied, "INBOX cannot be renamed");
         if (target == MailboxName.Inbox || target.StartsWith(mailbox.Name + MailboxName.Separator, StringComparison.Ordinal))
             throw new MailException($"mailbox {mailbox.Name} cannot be renamed to {target}");
         IReadOnlyList<MailboxRecord> renamed;
@@ -79,7 +85,7 @@ public sealed class MailboxService(IStore store)
         }
         catch (StoreConflictException e)
         {
-            throw new MailException(e.Message);
+            throw new MailException(MailErrorCode.MailboxExists, e.Message);
         }
 
         // Subscriptions follow a renamed mailbox, as WebUser's rename does.
@@ -97,18 +103,16 @@ public sealed class MailboxService(IStore store)
 
     /// <summary>Removes a mailbox with its messages (and, with <paramref name="withChildren"/>, the mailboxes below it).</summary>
     /// <returns>The names removed.</returns>
-    /// <exception cref="MailException">The mailbox is missing or INBOX.</exception>
+    /// <exception cref="MailException">The mailbox is missing or INBOX, or has sub-mailboxes and <paramref name="withChildren"/> is false.</exception>
     public async Task<IReadOnlyList<string>> RemoveAsync(AccountRecord account, string name, bool withChildren, CancellationToken cancellationToken)
     {
         var mailbox = await GetAsync(account, name, cancellationToken);
         if (mailbox.Name == MailboxName.Inbox)
-            throw new MailException("INBOX cannot be removed");
-        var removing = new List<MailboxRecord> { mailbox };
-        if (withChildren)
-        {
-            removing.AddRange((await store.Mailboxes.ListAsync(account.Id, cancellationToken))
-                .Where(m => m.Name.StartsWith(mailbox.Name + MailboxName.Separator, StringComparison.Ordinal)));
-        }
+            throw new MailException(MailErrorCode.AccessDenied, "INBOX cannot be removed");
+        var children = await ListChildrenAsync(account.Id, mailbox.Name, cancellationToken);
+        if (children.Count > 0 && !withChildren)
+            throw new MailException(MailErrorCode.HasSubMailboxes, $"mailbox {mailbox.Name} has sub-mailboxes");
+        var removing = children.Prepend(mailbox).ToArray();
         foreach (var box in removing)
         {
             await store.Mailboxes.DeleteAsync(box.Id, cancellationToken);
@@ -116,6 +120,11 @@ public sealed class MailboxService(IStore store)
         }
         return removing.Select(m => m.Name).ToArray();
     }
+
+    private async Task<IReadOnlyList<MailboxRecord>> ListChildrenAsync(long accountId, string name, CancellationToken cancellationToken) =>
+        (await store.Mailboxes.ListAsync(accountId, cancellationToken))
+            .Where(m => m.Name.StartsWith(name + MailboxName.Separator, StringComparison.Ordinal))
+            .ToArray();
 
     public Task<IReadOnlyList<string>> ListSubscriptionsAsync(AccountRecord account, CancellationToken cancellationToken) =>
         store.Mailboxes.ListSubscriptionsAsync(account.Id, cancellationToken);
@@ -133,7 +142,7 @@ public sealed class MailboxService(IStore store)
     {
         var aliasName = MailboxName.Normalize(name);
         if (await store.Mailboxes.FindAsync(account.Id, aliasName, cancellationToken) is not null)
-            throw new MailException($"{aliasName} is already a mailbox");
+            throw new MailException(MailErrorCode.MailboxExists, $"{aliasName} is already a mailbox");
         await store.Mailboxes.SetAliasAsync(account.Id, aliasName, $"~{owner}/{MailboxName.Normalize(mailbox)}", cancellationToken);
     }
 
@@ -151,31 +160,11 @@ public sealed class MailboxService(IStore store)
     public Task SetRightsAsync(MailboxRecord mailbox, string grantee, MailboxRights rights, CancellationToken cancellationToken) =>
         store.Mailboxes.SetAclEntryAsync(mailbox.Id, NormalizeGrantee(grantee), MailboxRightsText.Format(rights), cancellationToken);
 
-    /// <summary>
-    /// What <paramref name="user"/> may do with a mailbox: everything when it owns it, otherwise the
-    /// union of its own entry and the <c>anyone</c> entry.
-    /// </summary>
-    public async Task<MailboxRights> GetRightsAsync(MailboxRecord mailbox, AccountRecord user, AccountName userName, CancellationToken cancellationToken)
-    {
-        if (mailbox.AccountId == user.Id)
-            return MailboxRights.All;
-        var rights = MailboxRights.None;
-        foreach (var (grantee, granted) in await GetAclAsync(mailbox, cancellationToken))
-        {
-            if (grantee == AnyoneGrantee || grantee == userName.ToString())
-                rights |= granted;
-        }
-        return rights;
-    }
-
-    /// <summary>The grantee standing for every authenticated user (CommuniGate and RFC 4314 §2).</summary>
-    public const string AnyoneGrantee = "anyone";
-
     private static string NormalizeGrantee(string grantee)
     {
         var text = grantee.Trim();
-        if (text.Equals(AnyoneGrantee, StringComparison.OrdinalIgnoreCase))
-            return AnyoneGrantee;
+        if (text.Equals(MailboxAccess.AnyoneGrantee, StringComparison.OrdinalIgnoreCase))
+            return MailboxAccess.AnyoneGrantee;
         return AccountName.TryParse(text, out var name, out var error) ? name.ToString() : throw new MailException(error);
     }
 }

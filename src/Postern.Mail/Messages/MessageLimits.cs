@@ -11,4 +11,7 @@ public static class MessageLimits
 
     /// <summary>Custom keywords per message: far more than any client sets, few enough to keep the flags column small.</summary>
     public const int MaxKeywords = 64;
+
+    /// <summary>Characters of one keyword: Dovecot's <c>mail_max_keyword_length</c>, so keywords survive a move to IMAP servers.</summary>
+    public const int MaxKeywordLength = 50;
 }

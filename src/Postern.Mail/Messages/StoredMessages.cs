@@ -1,3 +1,4 @@
+using Postern.Mail.Search;
 using Postern.Mime;
 using Postern.Storage;
 using MimeSummary = Postern.Mime.Summary.MessageSummary;
@@ -5,7 +6,10 @@ using MimePriority = Postern.Mime.Summary.MessagePriority;
 
 namespace Postern.Mail.Messages;
 
-/// <summary>Turns message bytes into what the store keeps: the bytes, and the summary folder views read instead of them.</summary>
+/// <summary>
+/// Turns message bytes into what the store keeps: the bytes, the summary folder views read instead of
+/// them, and the words full-text search finds them by.
+/// </summary>
 public static class StoredMessages
 {
     /// <summary>Parses <paramref name="content"/> and builds the message to append. Never fails on malformed mail.</summary>
@@ -13,11 +17,11 @@ public static class StoredMessages
     public static NewMessage Create(ReadOnlyMemory<byte> content, MessageFlags flags, IReadOnlyList<string> keywords, DateTimeOffset internalDate)
     {
         if (content.Length > MessageLimits.MaxMessageSize)
-            throw new MailException($"the message is {content.Length} bytes; the limit is {MessageLimits.MaxMessageSize}");
+            throw new MailException(MailErrorCode.MessageTooLarge, $"the message is {content.Length} bytes; the limit is {MessageLimits.MaxMessageSize}");
         if (keywords.Count > MessageLimits.MaxKeywords)
             throw new MailException($"a message may have at most {MessageLimits.MaxKeywords} keywords");
         var message = MimeMessage.Parse(content);
-        return new NewMessage(content, flags, keywords, internalDate, Summarize(message));
+        return new NewMessage(content, flags, keywords, internalDate, Summarize(message), MessageTextExtractor.Extract(message));
     }
 
     /// <summary>The stored summary of a parsed message.</summary>

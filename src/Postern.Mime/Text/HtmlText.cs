@@ -4,17 +4,19 @@ using System.Text;
 namespace Postern.Mime.Text;
 
 /// <summary>
-/// The visible text of HTML, for previews and quoted replies: head, style, script and comments dropped,
-/// block elements turned into line breaks, tags removed, entities decoded. Not a sanitiser.
+/// The visible text of HTML, for previews, quoted replies and full-text indexing: head, style, script and
+/// comments dropped, block elements turned into line breaks, tags removed, entities decoded. Not a sanitiser.
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     private static readonly HashSet<string> s_hidden = ["style", "script", "head", "title"];
 
     private static readonly HashSet<string> s_lineBreaking = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table"];
 
+    /// <summary>The text a reader of <paramref name="html"/> sees, with line breaks where blocks end.</summary>
     public static string ToPlainText(string html)
     {
+        ArgumentNullException.ThrowIfNull(html);
         var sb = new StringBuilder(html.Length);
         var i = 0;
         while (i < html.Length)

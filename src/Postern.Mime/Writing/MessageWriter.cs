@@ -62,7 +62,28 @@ public static class MessageWriter
             HeaderFormatter.WriteMessageIds(writer, "References", message.References);
         }
 
-        foreach (var (name, value) in message.Headers)
+        WriteFields(writer, message.Headers);
+        HeaderFormatter.WriteText(writer, "MIME-Version", "1.0");
+        WriteEntity(message.Body, output, writer, options);
+    }
+
+    /// <summary>
+    /// Header fields on their own, for adding to an existing message (trace and Resent- fields): encoded
+    /// and folded as in <see cref="Write(ComposedMessage, MessageWriterOptions?)"/>, address fields as
+    /// address lists, each line ending in CRLF.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is not a valid field name (RFC 5322 §3.6.8).</exception>
+    public static byte[] WriteFields(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var output = new ArrayBufferWriter<byte>(256);
+        WriteFields(new HeaderLineWriter(output), fields);
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static void WriteFields(HeaderLineWriter writer, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        foreach (var (name, value) in fields)
         {
             ValidateFieldName(name);
             if (HeaderFormatter.AddressFields.Contains(name))
@@ -74,9 +95,6 @@ public static class MessageWriter
                 HeaderFormatter.WriteText(writer, name, value);
             }
         }
-
-        HeaderFormatter.WriteText(writer, "MIME-Version", "1.0");
-        WriteEntity(message.Body, output, writer, options);
     }
 
     private static void WriteAddressField(HeaderLineWriter writer, string name, IReadOnlyList<Addresses.AddressEntry> entries)

@@ -104,9 +104,9 @@ public class MailboxServiceTests : MailContext
         await Mailboxes.SetRightsAsync(shared, "Bob@Example.com", MailboxRightsText.Parse("lrs"), Ct);
         await Mailboxes.SetRightsAsync(shared, "ANYONE", MailboxRights.Lookup | MailboxRights.Insert, Ct);
 
-        Assert.Equal(MailboxRights.All, await Mailboxes.GetRightsAsync(shared, alice, AccountName.Parse("alice@example.com"), Ct));
-        Assert.Equal("lrsi", MailboxRightsText.Format(await Mailboxes.GetRightsAsync(shared, bob, AccountName.Parse("bob@example.com"), Ct)));
-        Assert.Equal("li", MailboxRightsText.Format(await Mailboxes.GetRightsAsync(shared, carol, AccountName.Parse("carol@example.com"), Ct)));
+        Assert.Equal(MailboxRights.All, await Access.GetRightsAsync(shared, await Access.GetUserAsync(alice.Id, Ct), Ct));
+        Assert.Equal("lrsi", MailboxRightsText.Format(await Access.GetRightsAsync(shared, await Access.GetUserAsync(bob.Id, Ct), Ct)));
+        Assert.Equal("li", MailboxRightsText.Format(await Access.GetRightsAsync(shared, await Access.GetUserAsync(carol.Id, Ct), Ct)));
         Assert.Equal(["anyone", "bob@example.com"], (await Mailboxes.GetAclAsync(shared, Ct)).Select(e => e.Grantee));
         await Assert.ThrowsAsync<MailException>(() => Mailboxes.SetRightsAsync(shared, "not a name", MailboxRights.Read, Ct));
     }

@@ -20,6 +20,24 @@ public class MessageWriterTests
     }
 
     [Fact]
+    public void FieldsAloneAreWrittenEncodedAndFoldedWithNothingAdded()
+    {
+        var recipients = string.Join(", ", Enumerable.Range(1, 12).Select(i => $"recipient{i}@example.com"));
+
+        var bytes = MessageWriter.WriteFields([new("Resent-From", "Zoë <zoe@example.com>"), new("Resent-To", recipients), new("Received", "by mx; today")]);
+
+        var text = Encoding.ASCII.GetString(bytes);
+        Assert.StartsWith("Resent-From: =?utf-8?", text);
+        Assert.EndsWith("Received: by mx; today\r\n", text);
+        Assert.All(text.Split("\r\n"), line => Assert.True(line.Length <= 78, line));
+        var headers = Mime.Headers.HeaderList.Parse(bytes);
+        Assert.Equal(["Resent-From", "Resent-To", "Received"], headers.Select(h => h.Name));
+        Assert.Equal("Zoë", Assert.Single(headers.GetAddresses("Resent-From").Mailboxes).Name);
+        Assert.Equal(12, headers.GetAddresses("Resent-To").Mailboxes.Count);
+        Assert.Throws<ArgumentException>(() => MessageWriter.WriteFields([new("Bad Name", "x")]));
+    }
+
+    [Fact]
     public void DateMessageIdAndMimeVersionAreFilledIn()
     {
         var (text, parsed) = Write(new ComposedMessage());

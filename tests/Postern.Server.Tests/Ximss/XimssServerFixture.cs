@@ -3,6 +3,7 @@ using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Data;
 using Postern.Mail;
+using Postern.Mail.Access;
 using Postern.Mail.Mailboxes;
 using Postern.Server.Hosting;
 using Postern.Server.Tests.EndToEnd;
@@ -63,7 +64,7 @@ public class XimssServerFixture : IAsyncLifetime
     {
         await using var store = await PosternCore.OpenStoreAsync(Data, NullLoggerFactory.Instance, CancellationToken.None);
         var (accounts, _, _) = Services(store);
-        var provisioning = new AccountProvisioning(accounts, new MailboxService(store));
+        var provisioning = new AccountProvisioning(accounts, new MailboxService(store, new MailboxAccess(store, accounts)));
         if (await accounts.FindAsync(AccountName.Parse(name), CancellationToken.None) is null)
             await provisioning.CreateAccountAsync(AccountName.Parse(name), password, "", CancellationToken.None);
     }

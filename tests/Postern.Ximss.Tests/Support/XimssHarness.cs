@@ -8,6 +8,7 @@ using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Accounts.Preferences;
 using Postern.Mail;
+using Postern.Mail.Access;
 using Postern.Mail.Changes;
 using Postern.Mail.Mailboxes;
 using Postern.Sessions;
@@ -69,6 +70,7 @@ internal sealed class XimssHarness : IAsyncDisposable
             .AddSingleton<Authenticator>()
             .AddSingleton<PreferencesService>()
             .AddSingleton<AlertService>()
+            .AddSingleton<MailboxAccess>()
             .AddSingleton<MailboxService>()
             .AddSingleton<AccountProvisioning>()
             .AddSingleton<ChangeNotifier>()

@@ -1,0 +1,84 @@
+using Postern.Mail.Access;
+using Postern.Mail.Mailboxes;
+using Postern.Mime;
+using Postern.Mime.Writing;
+using Postern.Storage;
+
+namespace Postern.Mail.Reading;
+
+/// <summary>
+/// Opens stored messages for reading (XIMSS <c>folderRead</c>, WebUser's Message page and downloads) and
+/// makes reply and forward drafts of them.
+/// </summary>
+public sealed class MessageReader(IStore store, MailboxAccess access, UserAddresses addresses)
+{
+    /// <summary>Reads and parses a message the user may read. The bytes are read once into one buffer of the message's size.</summary>
+    /// <param name="markSeen">Set the Seen flag, as reading a message does, when the user may keep it (right s).</param>
+    /// <exception cref="MailException">The mailbox or message is unknown, or the user may not read it.</exception>
+    public async Task<StoredMessage> OpenAsync(MailUser user, AccessibleMailbox mailbox, uint uid, bool markSeen, CancellationToken cancellationToken)
+    {
+        var current = await RequireReadAsync(user, mailbox, cancellationToken);
+        var record = (await store.Messages.GetAsync(current.Id, [uid], cancellationToken)).SingleOrDefault() ?? throw NotFound(current, uid);
+        var bytes = new byte[record.Size];
+        await using (var content = await store.Messages.OpenContentAsync(current.Id, uid, cancellationToken) ?? throw NotFound(current, uid))
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+        if (markSeen && (record.Flags & MessageFlags.Seen) == 0 && current.Allows(MailboxRights.Seen))
+        {
+            var updated = await store.Messages.UpdateFlagsAsync(current.Id, [uid], FlagUpdate.Adding(MessageFlags.Seen), cancellationToken);
+            record = updated.Count == 0 ? record : record with { Flags = updated[0].Flags, ModSeq = updated[0].ModSeq };
+        }
+        return new StoredMessage(current, record, MimeMessage.Parse(bytes));
+    }
+
+    /// <summary>The raw stored bytes of a message, streamed (XIMSS <c>folderRead mode="source"</c>, WebUser's source view).</summary>
+    /// <exception cref="MailException">The mailbox or message is unknown, or the user may not read it.</exception>
+    public async Task<Stream> OpenSourceAsync(MailUser user, AccessibleMailbox mailbox, uint uid, CancellationToken cancellationToken)
+    {
+        var current = await RequireReadAsync(user, mailbox, cancellationToken);
+        return await store.Messages.OpenContentAsync(current.Id, uid, cancellationToken) ?? throw NotFound(current, uid);
+    }
+
+    /// <summary>
+    /// A ready-to-edit draft answering or forwarding a message (XIMSS <c>folderRead mode="replyFrom|replyAll|forward"</c>,
+    /// WebUser Compose with Operation): From is the user, and a reply-all leaves the user's own addresses out.
+    /// </summary>
+    public async Task<ComposedMessage> CreateDraftAsync(MailUser user, StoredMessage original, DraftKind kind, CancellationToken cancellationToken)
+    {
+        var options = new ReplyOptions
+        {
+            From = UserAddresses.Primary(user),
+            Self = await addresses.GetAllAsync(user, cancellationToken),
+            ReplyAll = kind == DraftKind.ReplyAll,
+            ForwardAsAttachment = kind == DraftKind.ForwardAsAttachment,
+        };
+        return kind is DraftKind.Reply or DraftKind.ReplyAll
+            ? ReplyComposer.CreateReply(original.Message, options)
+            : ReplyComposer.CreateForward(original.Message, options);
+    }
+
+    private async Task<AccessibleMailbox> RequireReadAsync(MailUser user, AccessibleMailbox mailbox, CancellationToken cancellationToken)
+    {
+        var current = await access.RefreshAsync(user, mailbox, cancellationToken);
+        current.Require(MailboxRights.Read, "read its messages");
+        return current;
+    }
+
+    private static MailException NotFound(AccessibleMailbox mailbox, uint uid) =>
+        new(MailErrorCode.MessageNotFound, $"mailbox {mailbox.Name} has no message {uid}");
+}
+
+/// <summary>What kind of draft to make of a message.</summary>
+public enum DraftKind
+{
+    /// <summary>To the author (Reply-To, else From).</summary>
+    Reply,
+
+    /// <summary>To the author and every other recipient, except the user.</summary>
+    ReplyAll,
+
+    /// <summary>The original quoted inline, its attachments carried over.</summary>
+    Forward,
+
+    /// <summary>The original attached whole as message/rfc822.</summary>
+    ForwardAsAttachment,
+}

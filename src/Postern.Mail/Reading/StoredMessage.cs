@@ -1,0 +1,57 @@
+using Postern.Mail.Access;
+using Postern.Mime;
+using Postern.Storage;
+
+namespace Postern.Mail.Reading;
+
+/// <summary>A stored message opened for reading: its metadata and its parsed MIME tree over the stored bytes.</summary>
+public sealed record StoredMessage(AccessibleMailbox Mailbox, MessageRecord Record, MimeMessage Message)
+{
+    public uint Uid => Record.Uid;
+
+    /// <summary>The part with a CommuniGate part ID (<c>""</c> is the body, <c>02-01</c> the first child of the second part).</summary>
+    /// <exception cref="MailException">There is no such part.</exception>
+    public MimePart GetPart(string partId) =>
+        Message.FindPart(partId.Trim()) ?? throw new MailException(MailErrorCode.PartNotFound, $"message {Uid} has no part {partId.Trim()}");
+
+    /// <summary>A part ready for download: its decoded content, media type and a safe file name.</summary>
+    /// <exception cref="MailException">There is no such part.</exception>
+    public PartDownload GetDownload(string partId) => PartDownload.Create(GetPart(partId));
+}
+
+/// <summary>A message part as a browser downloads it (WebUser attachment links, the XIMSS session's <c>/MIME/</c> URLs).</summary>
+/// <param name="MediaType">The part's <c>type/subtype</c>.</param>
+/// <param name="FileName">The part's file name without any path, or one made from its part ID and type.</param>
+/// <param name="EstimatedSize">The decoded size, estimated without decoding.</param>
+public sealed record PartDownload(MimePart Part, string MediaType, string FileName, long EstimatedSize)
+{
+    /// <summary>Writes the decoded content (transfer encoding undone, bytes as they were attached).</summary>
+    public Task WriteToAsync(Stream destination, CancellationToken cancellationToken) => Part.CopyDecodedContentToAsync(destination, cancellationToken);
+
+    internal static PartDownload Create(MimePart part)
+    {
+        var type = part.ContentType.MediaType + "/" + part.ContentType.MediaSubtype;
+        return new PartDownload(part, type, CleanFileName(part.FileName) ?? DefaultFileName(part), part.EstimateDecodedSize());
+    }
+
+    /// <summary>The last path component, without characters file systems and Content-Disposition headers choke on (WebUser's "cleaned" name).</summary>
+    private static string? CleanFileName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+        var last = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        return clean.Length == 0 || clean is "." or ".." ? null : clean;
+    }
+
+    private static string DefaultFileName(MimePart part)
+    {
+        var id = part.PartId.Length == 0 ? "message" : "part-" + part.PartId;
+        return part.ContentType.MediaType switch
+        {
+            "text" => id + (part.ContentType.MediaSubtype == "html" ? ".html" : ".txt"),
+            "message" => id + ".eml",
+            _ => id + ".bin",
+        };
+    }
+}
