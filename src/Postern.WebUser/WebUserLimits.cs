@@ -39,10 +39,4 @@ public sealed class WebUserLimits
     /// message being composed when the session expired survives; a flood does not ride along.
     /// </summary>
     public int MaxRestoreChars { get; init; } = 256 * 1024;
-
-    /// <summary>
-    /// Bytes of a message the Message page renders inline. 64 MiB: above the size of any message the
-    /// store accepts by default; larger ones are offered for download only.
-    /// </summary>
-    public int MaxRenderedMessageBytes { get; init; } = 64 * 1024 * 1024;
 }

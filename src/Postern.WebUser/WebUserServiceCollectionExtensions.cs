@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Postern.Mail.Messages;
 using Postern.WebUser.Components;
 using Postern.WebUser.Rendering;
 using Postern.WebUser.Http;
@@ -14,7 +13,7 @@ namespace Postern.WebUser;
 public static class WebUserServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the WebUser services. The host must also provide the domain services, the store, a
+    /// Adds the WebUser services. The host must also provide the domain and mail services, the store, a
     /// <see cref="Postern.Skins.SkinCatalog"/> whose stock level is <see cref="StockSkinsDirectory"/> (or
     /// another directory with the same pages) and a <see cref="Postern.Sessions.SessionRegistry"/>.
     /// </summary>
@@ -24,15 +23,12 @@ public static class WebUserServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(options);
         services.TryAddSingleton<WebUserServices>();
-        services.TryAddSingleton<StoredMessageReader>();
         services.TryAddSingleton<SessionStarter>();
         services.TryAddSingleton<Login>();
         services.TryAddSingleton<PageResponder>();
         services.TryAddSingleton<ErrorPages>();
         services.TryAddSingleton<MessagePartResponder>();
-        services.TryAddSingleton<MessageAppender>();
         services.TryAddSingleton<AddressBook>();
-        services.TryAddSingleton<MessageSubmission>();
         services.TryAddSingleton<MailBodyMarkup>();
         services.TryAddSingleton<MessageRenderer>();
         services.TryAddSingleton(provider => new ComponentCatalog(StockComponents.Create(provider)));

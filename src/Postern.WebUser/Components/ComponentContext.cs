@@ -30,6 +30,9 @@ public sealed class ComponentContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The user the mail services act for.</summary>
+    public Postern.Mail.Access.MailUser User => Session.User;
+
     /// <summary>The account as the session last read it.</summary>
     public AccountRecord Account => Session.AccountRecord;
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Postern.Data;
-using Postern.Mail;
+using Postern.Mail.Access;
+using Postern.Mail.Mailboxes;
 using Postern.Mail.Messages;
+using Postern.Mail.Reading;
+using Postern.Mail.Submission;
 using Postern.Mime;
 using Postern.Mime.Addresses;
 using Postern.Mime.Writing;
@@ -17,8 +20,7 @@ namespace Postern.WebUser.Components;
 /// WebApp, Compose: a new message, a reply, a reply to all, a forward or an edited draft; sends it
 /// (Send) or saves it as a draft (Save), with the uploaded <c>Attachment</c> files.
 /// </summary>
-public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer, MessageSubmission submission, MessageAppender appender, AddressBook addressBook)
-    : WebUserComponent
+public sealed class Compose(MessageRenderer renderer, AddressBook addressBook) : WebUserComponent
 {
     /// <summary>The subject and address fields are one line each; 8 KiB is far beyond a real one.</summary>
     public const int MaxFieldLength = 8 * 1024;
@@ -51,7 +53,7 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
                 context.SetError("Calendar, task and note items cannot be composed yet");
         }
 
-        var draft = original is not null && !parameters.Has("Filled") ? Prefill(context, operation!, original.Message) : null;
+        var draft = original is not null && !parameters.Has("Filled") ? await PrefillAsync(context, operation!, original) : null;
         var subject = Field(draft?.Subject ?? parameters["Subject"]);
         var to = Field(draft is null ? parameters["To"] : string.Join(", ", draft.To));
         var cc = Field(draft is null ? parameters["Cc"] : string.Join(", ", draft.Cc));
@@ -73,7 +75,7 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
         if ((parameters.Has("AddressBook") && !parameters.Has("CloseBook")) || parameters.Has("OpenBook"))
         {
             dataset["addressBook"] = "Yes";
-            dataset["contacts"] = await addressBook.ListAsync(context.Account, context.CancellationToken);
+            dataset["contacts"] = await addressBook.ListAsync(context.User, context.CancellationToken);
         }
         dataset["body"] = body;
         dataset["mailerWidth"] = preferences.MailerWidth.ToString(CultureInfo.InvariantCulture);
@@ -89,36 +91,38 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
         dataset["charset"] = preferences.UseUtf8 == Utf8Use.Always ? "utf-8" : desired;
     }
 
-    private async Task<StoredMessage?> OriginalAsync(ComponentContext context, string? operation)
+    private static async Task<StoredMessage?> OriginalAsync(ComponentContext context, string? operation)
     {
         var parameters = context.Parameters;
         if (operation is null || parameters.GetUids("OrigMessage") is not [var uid, ..] || parameters["OrigMailbox"] is not { } mailboxName)
             return null;
-        var mailbox = await context.Services.Mailboxes.FindAsync(context.Account, mailboxName, context.CancellationToken);
-        var original = mailbox is null ? null : await reader.ReadAsync(mailbox, uid, context.Services.Options.Limits.MaxRenderedMessageBytes, context.CancellationToken);
-        if (original is null)
-            context.SetError("The original message does not exist");
+        StoredMessage? original = null;
+        await context.TryAsync(async () =>
+        {
+            var mailbox = await context.Services.Access.GetAsync(context.User, mailboxName, context.CancellationToken);
+            original = await context.Services.Reader.OpenAsync(context.User, mailbox, uid, markSeen: false, context.CancellationToken);
+        });
         return original;
     }
 
     /// <summary>The header fields and text of a reply, reply to all, forward or edited draft, from the original.</summary>
-    private static ComposedMessage Prefill(ComponentContext context, string operation, MimeMessage original)
+    private static async Task<ComposedMessage> PrefillAsync(ComponentContext context, string operation, StoredMessage original)
     {
-        var self = new ReplyOptions { Self = [FromAddress(context)] };
         switch (operation.ToLowerInvariant())
         {
             case "reply":
-                return ReplyComposer.CreateReply(original, self);
+                return await context.Services.Reader.CreateDraftAsync(context.User, original, DraftKind.Reply, context.CancellationToken);
             case "replyall":
-                return ReplyComposer.CreateReply(original, self with { ReplyAll = true });
+                return await context.Services.Reader.CreateDraftAsync(context.User, original, DraftKind.ReplyAll, context.CancellationToken);
             case "forward":
                 // The original travels whole as an attachment; the page shows it as forwardedMessage.
-                return new ComposedMessage { Subject = ReplyComposer.ForwardSubject(original.Subject) };
+                return new ComposedMessage { Subject = ReplyComposer.ForwardSubject(original.Message.Subject) };
             default:
-                var draft = new ComposedMessage { Subject = original.Subject, Body = new ComposedText(original.FindTextBody("plain")?.GetText() ?? "") };
-                draft.To.AddRange(original.To);
-                draft.Cc.AddRange(original.Cc);
-                draft.Bcc.AddRange(original.Headers.GetAddresses("Bcc"));
+                var message = original.Message;
+                var draft = new ComposedMessage { Subject = message.Subject, Body = new ComposedText(message.FindTextBody("plain")?.GetText() ?? "") };
+                draft.To.AddRange(message.To);
+                draft.Cc.AddRange(message.Cc);
+                draft.Bcc.AddRange(message.Headers.GetAddresses("Bcc"));
                 return draft;
         }
     }
@@ -145,35 +149,36 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
         return message;
     }
 
-    private async Task<bool> SendAsync(ComponentContext context, ComposedMessage message, StoredMessage? original)
+    private static async Task<bool> SendAsync(ComponentContext context, ComposedMessage message, StoredMessage? original)
     {
-        var saveSent = context.Parameters.Has("SaveSent") ? context.Preferences.SentBox : null;
-        if (!await context.TryAsync(() => submission.SubmitAsync(message, context.Account, saveSent, context.CancellationToken)))
+        var services = context.Services;
+        var ct = context.CancellationToken;
+        var options = new SubmissionOptions(RequestDsn: context.Parameters.Has("DSN"), SaveSent: context.Parameters.Has("SaveSent"));
+        if (!await context.TryAsync(() => services.Submission.SubmitAsync(context.User, message, options, ct)))
             return false;
         if (original is not null && context.Parameters["Operation"] is { } operation)
         {
-            var flag = operation.StartsWith("Reply", StringComparison.OrdinalIgnoreCase) ? MessageFlags.Answered : MessageFlags.None;
-            if (flag != MessageFlags.None)
-                await context.TryAsync(() => context.Services.MessageActions.SetFlagsAsync(original.Mailbox, [original.Record.Uid], flag, MessageFlags.None, context.CancellationToken));
+            if (operation.StartsWith("Reply", StringComparison.OrdinalIgnoreCase))
+                await context.TryAsync(() => services.Operations.MarkAsync(context.User, original.Mailbox, [original.Uid], FlagUpdate.Adding(MessageFlags.Answered), ct));
             if (operation.Equals("EditDraft", StringComparison.OrdinalIgnoreCase))
-                await context.TryAsync(() => context.Services.MessageActions.RemoveAsync(original.Mailbox, [original.Record.Uid], context.CancellationToken));
+                await context.TryAsync(() => services.Operations.RemoveAsync(context.User, original.Mailbox, [original.Uid], DeleteMethod.Immediately, ct));
         }
         Done(context, sent: true);
         return true;
     }
 
-    private async Task<bool> SaveAsync(ComponentContext context, ComposedMessage message, StoredMessage? original)
+    private static async Task<bool> SaveAsync(ComponentContext context, ComposedMessage message, StoredMessage? original)
     {
+        var services = context.Services;
+        var ct = context.CancellationToken;
         var draftsName = context.Preferences.DraftsBox.Length > 0 ? context.Preferences.DraftsBox : "Drafts";
         var saved = await context.TryAsync(async () =>
         {
-            var drafts = await context.Services.Mailboxes.FindAsync(context.Account, draftsName, context.CancellationToken)
-                ?? await context.Services.Mailboxes.CreateAsync(context.Account, draftsName, "", context.CancellationToken);
-            await appender.AppendAsync(drafts, MessageWriter.Write(message, new MessageWriterOptions { TimeProvider = context.Services.Time }),
-                MessageFlags.Draft | MessageFlags.Seen, [], null, context.CancellationToken);
+            var bytes = MessageWriter.Write(message, new MessageWriterOptions { TimeProvider = services.Time, MessageIdDomain = context.User.Name.Domain });
+            var (drafts, _) = await services.Operations.AppendAsync(context.User, draftsName, bytes, MessageFlags.Draft | MessageFlags.Seen, [], null, MailboxClass.Mail, ct);
             // Saving an edited draft replaces it.
-            if (original is not null && context.Parameters["Operation"]?.Equals("EditDraft", StringComparison.OrdinalIgnoreCase) == true && original.Mailbox.Id == drafts.Id)
-                await context.Services.MessageActions.RemoveAsync(original.Mailbox, [original.Record.Uid], context.CancellationToken);
+            if (original is not null && context.Parameters["Operation"]?.Equals("EditDraft", StringComparison.OrdinalIgnoreCase) == true && original.Mailbox.Record.Id == drafts.Record.Id)
+                await services.Operations.RemoveAsync(context.User, original.Mailbox, [original.Uid], DeleteMethod.Immediately, ct);
         });
         if (saved)
             Done(context, sent: false);
@@ -200,7 +205,7 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
             Skin = skin,
             SessionPrefix = context.SessionPrefix,
             Mailbox = original.Mailbox.Name,
-            Uid = original.Record.Uid,
+            Uid = original.Uid,
             Language = language,
             TimeZone = context.Preferences.TimeZone,
             Session = new SessionDataset(session, skin, language),
@@ -212,11 +217,14 @@ public sealed class Compose(StoredMessageReader reader, MessageRenderer renderer
         });
     }
 
-    /// <summary>The From preference, else the account's real name and address.</summary>
+    /// <summary>
+    /// The From preference, else the account's real name and address. Sending checks that it is one of the
+    /// user's own addresses, so the preference cannot make the user someone else.
+    /// </summary>
     private static MailboxAddress FromAddress(ComponentContext context) =>
         context.Preferences.From is { Length: > 0 } from && AddressList.Parse(from).Mailboxes is [var configured, ..] && configured.IsComplete
             ? configured
-            : new MailboxAddress(context.Account.RealName.Length > 0 ? context.Account.RealName : null, context.Session.Account.ToString());
+            : UserAddresses.Primary(context.User);
 
     private static string Field(string? value)
     {

@@ -1,9 +1,10 @@
 using System.Globalization;
-using Postern.Data;
+using Postern.Mail.Access;
+using Postern.Mail.Folders;
 using Postern.Mail.Mailboxes;
+using Postern.Mail.Search;
 using Postern.Storage;
 using Postern.WebUser.Components.Generic;
-using Postern.WebUser.Sessions;
 
 namespace Postern.WebUser.Components;
 
@@ -12,6 +13,10 @@ namespace Postern.WebUser.Components;
 /// (forward, redirect, copy, move, delete, flags, purge), finds the next/previous/next unread message, and
 /// otherwise shows a page of the mailbox through the generic Mailbox component.
 /// </summary>
+/// <remarks>
+/// The mailbox may be the user's own, another account's shared with the user (<c>~bob/INBOX</c>) or an
+/// alias; what the user may do there is checked by the mail services.
+/// </remarks>
 public class Mailbox : WebUserComponent
 {
     private static readonly IReadOnlySet<string> s_actions = Actions(
@@ -26,38 +31,40 @@ public class Mailbox : WebUserComponent
         ArgumentNullException.ThrowIfNull(context);
         var parameters = context.Parameters;
         var name = parameters["Mailbox"] ?? MailboxName.Inbox;
-        var mailbox = await context.Services.Mailboxes.FindAsync(context.Account, name, context.CancellationToken);
-        context.Dataset["mailbox"] = mailbox?.Name ?? name;
-        if (mailbox is null)
-        {
-            context.SetError(new Postern.Mail.UnknownMailboxException(name).Message);
+        context.Dataset["mailbox"] = name;
+        AccessibleMailbox? mailbox = null;
+        if (!await context.TryAsync(async () => mailbox = await context.Services.Access.GetAsync(context.User, name, context.CancellationToken)))
             return;
-        }
+        name = mailbox!.Name;
+        context.Dataset["mailbox"] = name;
         var preferences = context.Preferences;
-        if (mailbox.Class.Length > 0)
-            context.Dataset["mailboxClass"] = mailbox.Class;
-        context.Dataset["mailboxPage"] = Mailboxes.PageFor(mailbox.Class);
-        var isSentBox = mailbox.Name == preferences.SentBox;
+        var mailboxClass = mailbox.Record.Class;
+        if (mailboxClass.Length > 0)
+            context.Dataset["mailboxClass"] = mailboxClass;
+        context.Dataset["mailboxPage"] = Mailboxes.PageFor(mailboxClass);
+        var isSentBox = name == preferences.SentBox;
         if (isSentBox)
             context.SetYes("isSentBox");
-        if (mailbox.Name == preferences.DraftsBox)
+        if (name == preferences.DraftsBox)
             context.SetYes("isDraftsBox");
 
-        if (await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), singleMessage: false))
-            mailbox = await context.Services.Mailboxes.GetAsync(context.Account, mailbox.Name, context.CancellationToken);
+        await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), singleMessage: false);
 
         var columns = isSentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;
-        if (await JumpAsync(context, mailbox, columns) is { } jump)
+        uint? jump = null;
+        if (!await context.TryAsync(async () => jump = await JumpAsync(context, name, columns)))
+            return;
+        if (jump is { } uid)
         {
-            context.Dataset["messageJump"] = jump.ToString(CultureInfo.InvariantCulture);
+            context.Dataset["messageJump"] = uid.ToString(CultureInfo.InvariantCulture);
             return;
         }
         context.Dataset["refreshTime"] = preferences.RefreshTime.ToString(CultureInfo.InvariantCulture);
-        await GenericMailbox.AddAsync(context, mailbox, columns, isSentBox);
+        await context.TryAsync(() => GenericMailbox.AddAsync(context, name, columns, isSentBox));
     }
 
     /// <summary>NextMessage, PrevMessage (neighbours in the view) and NextUnread.</summary>
-    private static async Task<uint?> JumpAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MailboxColumn> columns)
+    private static async Task<uint?> JumpAsync(ComponentContext context, string mailbox, IReadOnlyList<MailboxColumn> columns)
     {
         var parameters = context.Parameters;
         var next = parameters.GetNumber("NextMessage");
@@ -65,42 +72,24 @@ public class Mailbox : WebUserComponent
         var nextUnread = parameters.Has("NextUnread");
         if (next is null && previous is null && !nextUnread)
             return null;
-        var state = GenericMailbox.StateFor(context, mailbox, columns);
-        var view = await GenericMailbox.SelectedAsync(context, mailbox, state, columns);
+        var view = await GenericMailbox.ViewAsync(context, mailbox, GenericMailbox.StateFor(context, mailbox, columns), columns);
         if (next is { } after)
             return Neighbour(view, after, +1);
         if (previous is { } before)
             return Neighbour(view, before, -1);
-        foreach (var entry in view)
-        {
-            if (!entry.Flags.HasFlag(MessageFlags.Seen))
-                return entry.Uid;
-        }
-        return null;
+        var unread = await view.SearchAsync(new SearchCriteria.Flag(MessageFlags.Seen, Present: false), null, context.CancellationToken);
+        return unread.Count > 0 ? unread[0] : null;
     }
 
     /// <summary>The message beside <paramref name="uid"/> in the view, in <paramref name="direction"/>, or null.</summary>
-    internal static uint? Neighbour(IReadOnlyList<MessageViewEntry> view, long uid, int direction)
+    internal static uint? Neighbour(FolderView view, long uid, int direction)
     {
-        for (var i = 0; i < view.Count; i++)
-        {
-            if (view[i].Uid != uid)
-                continue;
-            var j = i + direction;
-            return j >= 0 && j < view.Count ? view[j].Uid : null;
-        }
-        return null;
+        if (uid is < 1 or > uint.MaxValue)
+            return null;
+        var index = view.IndexOf((uint)uid);
+        if (index < 0)
+            return null;
+        var neighbour = index + direction;
+        return neighbour >= 0 && neighbour < view.Count ? view.UidAt(neighbour) : null;
     }
-}
-
-/// <summary>WebApp, Contacts: "Processed in the same way as the Mailbox page".</summary>
-public sealed class Contacts : Mailbox
-{
-    public override string Name => "Contacts";
-}
-
-/// <summary>WebApp, Notes: "Processed in the same way as the Mailbox page".</summary>
-public sealed class Notes : Mailbox
-{
-    public override string Name => "Notes";
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Postern.Data;
-using Postern.Mail;
+using Postern.Mail.Access;
 using Postern.Mail.Mailboxes;
 
 namespace Postern.WebUser.Components;
@@ -28,17 +28,19 @@ public sealed class MailboxSettings : WebUserComponent
         var parameters = context.Parameters;
         var services = context.Services;
         var name = parameters["Mailbox"] ?? "";
-        var mailbox = await services.Mailboxes.FindAsync(context.Account, name, context.CancellationToken);
-        if (mailbox is null)
-        {
-            context.SetError(new UnknownMailboxException(name).Message);
+        var user = context.User;
+        var ct = context.CancellationToken;
+        AccessibleMailbox? mailbox = null;
+        if (!await context.TryAsync(async () => mailbox = await services.Access.GetAsync(user, name, ct)))
             return;
-        }
+        name = mailbox!.Name;
 
         if (parameters.Has("Remove"))
         {
-            var removed = await context.TryAsync(() => services.Mailboxes.RemoveAsync(context.Account, mailbox.Name, parameters.Has("RemoveSub"), context.CancellationToken));
+            // The mail services unsubscribe removed mailboxes (WebApp: they leave the subscription list).
+            var removed = await context.TryAsync(() => services.Mailboxes.RemoveAsync(user, name, parameters.Has("RemoveSub"), ct));
             context.Session.InvalidateMailboxes();
+            context.Session.MailboxViews.Remove(name);
             if (removed)
             {
                 // WebApp: "the removed element … is added to the result data set and the code component stops".
@@ -49,8 +51,9 @@ public sealed class MailboxSettings : WebUserComponent
         }
         if (parameters.Has("Rename") && parameters.TryGetNonEmpty("NewName", out var newName))
         {
-            var renamed = await context.TryAsync(() => services.Mailboxes.RenameAsync(context.Account, mailbox.Name, newName, parameters.Has("RenameSub"), context.CancellationToken));
+            var renamed = await context.TryAsync(() => services.Mailboxes.RenameAsync(user, name, newName, parameters.Has("RenameSub"), ct));
             context.Session.InvalidateMailboxes();
+            context.Session.MailboxViews.Remove(name);
             if (renamed)
             {
                 context.Dataset.Clear();
@@ -58,17 +61,15 @@ public sealed class MailboxSettings : WebUserComponent
                 return;
             }
         }
-        if (parameters.Has("Update") && await context.TryAsync(() => UpdateAclAsync(context, mailbox)))
+        if (parameters.Has("Update") && await context.TryAsync(() => UpdateAclAsync(context, name)))
             context.SetMessage("Updated");
-        if (parameters.Has("DeleteAll") && await context.TryAsync(async () =>
-            {
-                var uids = await services.MessageActions.AllUidsAsync(mailbox, context.CancellationToken);
-                await services.MessageActions.DeleteAsync(context.Account, mailbox, uids, context.Preferences, context.CancellationToken);
-            }))
+        if (parameters.Has("DeleteAll") && await context.TryAsync(() => services.Operations.RemoveAllAsync(user, mailbox, context.Preferences.DeleteMethod, ct)))
             context.SetMessage("MessagesDeleted");
 
-        context.Dataset["mailbox"] = mailbox.Name;
-        var acl = await services.Mailboxes.GetAclAsync(mailbox, context.CancellationToken);
+        context.Dataset["mailbox"] = name;
+        IReadOnlyList<(string Grantee, MailboxRights Rights)> acl = [];
+        if (!await context.TryAsync(async () => acl = await services.Mailboxes.GetAclAsync(user, name, ct)))
+            return;
         var rights = new DataArray(acl.Count);
         for (var i = 0; i < acl.Count; i++)
         {
@@ -87,7 +88,7 @@ public sealed class MailboxSettings : WebUserComponent
     /// WebApp: each <c>Acc</c> parameter nnn names an entry: <c>Znnn</c> is its identifier and the
     /// parameters <c>Knnn</c>, K a rights letter, are its rights. Together they are the new ACL.
     /// </summary>
-    private static async Task UpdateAclAsync(ComponentContext context, Storage.MailboxRecord mailbox)
+    private static async Task UpdateAclAsync(ComponentContext context, string mailbox)
     {
         var parameters = context.Parameters;
         var wanted = new Dictionary<string, MailboxRights>(StringComparer.OrdinalIgnoreCase);
@@ -104,12 +105,12 @@ public sealed class MailboxSettings : WebUserComponent
             wanted[ident.Trim()] = rights;
         }
         var services = context.Services;
-        foreach (var (grantee, _) in await services.Mailboxes.GetAclAsync(mailbox, context.CancellationToken))
-        {
-            if (!wanted.ContainsKey(grantee))
-                await services.Mailboxes.SetRightsAsync(mailbox, grantee, MailboxRights.None, context.CancellationToken);
-        }
-        foreach (var (grantee, rights) in wanted)
-            await services.Mailboxes.SetRightsAsync(mailbox, grantee, rights, context.CancellationToken);
+        var current = await services.Mailboxes.GetAclAsync(context.User, mailbox, context.CancellationToken);
+        // Entries left out of the form are removed (Set with no rights); the others are set as given.
+        var changes = current.Where(entry => !wanted.ContainsKey(entry.Grantee))
+            .Select(entry => new MailboxAclChange(entry.Grantee, MailboxAclChangeMode.Set, MailboxRights.None))
+            .Concat(wanted.Select(entry => new MailboxAclChange(entry.Key, MailboxAclChangeMode.Set, entry.Value)))
+            .ToArray();
+        await services.Mailboxes.UpdateAclAsync(context.User, mailbox, changes, context.CancellationToken);
     }
 }

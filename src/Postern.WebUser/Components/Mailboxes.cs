@@ -34,16 +34,17 @@ public sealed class Mailboxes : WebUserComponent
             await CreateAsync(context, newName.Trim(), parameters["newClass"]);
 
         var filter = parameters["Filter"] ?? "";
-        var boxes = await context.Services.Mailboxes.ListAsync(context.Account, null, context.CancellationToken);
-        var list = await ListAsync(context, boxes, filter);
+        var infos = await context.Services.Mailboxes.ListAsync(context.User, new MailboxListOptions("*", PureFolders: true), context.CancellationToken);
+        var list = await ListAsync(context, infos, filter);
+        var own = infos.Where(i => i.Mailbox is { IsOwn: true }).Select(i => i.Mailbox!.Record).ToArray();
         context.Dataset["filter"] = filter;
         context.Dataset["newName"] = newName;
         context.Dataset["mailboxClasses"] = DataArray.OfStrings(s_classes);
         context.Dataset["mailboxList"] = list;
         context.Dataset["nSelected"] = list.Count.ToString(CultureInfo.InvariantCulture);
-        if (boxes.FirstOrDefault(b => b.Name == context.Preferences.TrashBox) is { } trash)
+        if (own.FirstOrDefault(b => b.Name == context.Preferences.TrashBox) is { } trash)
             context.Dataset["trashSize"] = SizeText.Round(trash.TotalSize);
-        context.Dataset["currentStorage"] = SizeText.RoundUp(boxes.Sum(b => b.TotalSize));
+        context.Dataset["currentStorage"] = SizeText.RoundUp(own.Sum(b => b.TotalSize));
         context.Dataset["storageLimit"] = StorageLimit(context.Account) is { } limit ? SizeText.RoundUp(limit) : "unlimited";
     }
 
@@ -59,7 +60,7 @@ public sealed class Mailboxes : WebUserComponent
     {
         var created = await context.TryAsync(async () =>
         {
-            var mailbox = await context.Services.Mailboxes.CreateAsync(context.Account, name, mailboxClass ?? "", context.CancellationToken);
+            var mailbox = await context.Services.Mailboxes.CreateAsync(context.User, name, mailboxClass ?? "", context.CancellationToken);
             // WebApp: "the created mailbox name is added to the list of subscribed mailboxes, if the Show
             // Subscribed Mailboxes option is selected".
             if (context.Preferences.ShowMailboxes.HasFlag(MailboxListing.Subscribed))
@@ -70,25 +71,19 @@ public sealed class Mailboxes : WebUserComponent
             context.SetMessage("MailboxCreated");
     }
 
-    private static async Task<DataArray> ListAsync(ComponentContext context, IReadOnlyList<MailboxRecord> boxes, string filter)
+    /// <summary>
+    /// The listed names: every mailbox and alias ("Show All"), the subscription list ("Show Subscribed"),
+    /// or both; levels of hierarchical names that are not mailboxes are listed as non-selectable parents.
+    /// </summary>
+    private static async Task<DataArray> ListAsync(ComponentContext context, IReadOnlyList<MailboxInfo> infos, string filter)
     {
         var show = context.Preferences.ShowMailboxes;
-        var byName = boxes.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var byName = infos.ToDictionary(i => i.Name, StringComparer.Ordinal);
         var names = new SortedSet<string>(MailboxOrder.Instance);
-        var aliases = new Dictionary<string, MailboxAliasRecord>(StringComparer.Ordinal);
         if (show.HasFlag(MailboxListing.All))
-        {
             names.UnionWith(byName.Keys);
-            foreach (var alias in await context.Services.Mailboxes.ListAliasesAsync(context.Account, context.CancellationToken))
-            {
-                aliases[alias.Name] = alias;
-                names.Add(alias.Name);
-            }
-        }
         if (show.HasFlag(MailboxListing.Subscribed))
             names.UnionWith(await context.Services.Mailboxes.ListSubscriptionsAsync(context.Account, context.CancellationToken));
-
-        // Levels of hierarchical names that are not mailboxes themselves are listed as non-selectable parents.
         foreach (var name in names.ToArray())
         {
             for (var parent = MailboxName.Parent(name); parent is not null; parent = MailboxName.Parent(parent))
@@ -103,10 +98,8 @@ public sealed class Mailboxes : WebUserComponent
             var entry = new DataDictionary { ["mailboxName"] = name };
             if (MailboxName.Parent(name) is { } parentName)
                 entry["parent"] = parentName;
-            if (byName.TryGetValue(name, out var box))
-                await DescribeAsync(context, entry, box);
-            else if (aliases.ContainsKey(name))
-                DescribeAlias(entry);
+            if (byName.GetValueOrDefault(name) is { Mailbox: { } mailbox } info)
+                Describe(entry, mailbox.Record, info.Statistics);
             else
                 entry["nonSelectable"] = "Yes";
             list.Add(entry);
@@ -114,27 +107,15 @@ public sealed class Mailboxes : WebUserComponent
         return list;
     }
 
-    private static async Task DescribeAsync(ComponentContext context, DataDictionary entry, MailboxRecord box)
+    private static void Describe(DataDictionary entry, MailboxRecord box, MailboxStatistics? statistics)
     {
-        var recent = await context.Services.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false,
-            new MessageFlagFilter(MessageFlags.Recent, MessageFlags.None), context.CancellationToken);
         entry["nMessages"] = box.MessageCount.ToString(CultureInfo.InvariantCulture);
-        entry["nRecent"] = recent.Count.ToString(CultureInfo.InvariantCulture);
+        entry["nRecent"] = statistics is null ? "???" : statistics.Recent.ToString(CultureInfo.InvariantCulture);
         entry["numUnread"] = box.UnseenCount.ToString(CultureInfo.InvariantCulture);
         entry["size"] = SizeText.Round(box.TotalSize);
         if (box.Class.Length > 0)
             entry["mailboxClass"] = box.Class;
         entry["mailboxPage"] = PageFor(box.Class);
-    }
-
-    /// <summary>An alias to another account's mailbox: its counters are not read here (WebApp: "???").</summary>
-    private static void DescribeAlias(DataDictionary entry)
-    {
-        entry["nMessages"] = "???";
-        entry["nRecent"] = "???";
-        entry["numUnread"] = "???";
-        entry["size"] = "???";
-        entry["mailboxPage"] = "Mailbox.wssp";
     }
 
     private static long? StorageLimit(AccountRecord account) =>

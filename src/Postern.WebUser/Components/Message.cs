@@ -1,7 +1,9 @@
 using System.Globalization;
 using Postern.Data;
 using Postern.Mail;
+using Postern.Mail.Access;
 using Postern.Mail.Mailboxes;
+using Postern.Mail.Reading;
 using Postern.Storage;
 using Postern.WebUser.Components.Generic;
 using Postern.WebUser.Mail;
@@ -16,7 +18,7 @@ namespace Postern.WebUser.Components;
 /// it: status, flags, the neighbours in the mailbox view, and the message rendered by the Message
 /// Rendering components into <c>messageBody</c>.
 /// </summary>
-public sealed class Message(MessageRenderer renderer, StoredMessageReader reader, AddressBook addressBook) : WebUserComponent
+public sealed class Message(MessageRenderer renderer, AddressBook addressBook) : WebUserComponent
 {
     private static readonly IReadOnlySet<string> s_actions = Actions(
         "Copy", "Move", "Redirect", "ListApprove", "TakeAddress", "TakeCertificate", "StoreFiles", "read", "unread", "flag", "unflag", "delete", "undelete");
@@ -32,12 +34,15 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
         var services = context.Services;
         var ct = context.CancellationToken;
         var name = parameters["Mailbox"] ?? MailboxName.Inbox;
-        var mailbox = await services.Mailboxes.FindAsync(context.Account, name, ct);
-        context.Dataset["mailbox"] = mailbox?.Name ?? name;
+        context.Dataset["mailbox"] = name;
         var uid = parameters.GetUids("MSG") is [var first, ..] ? first : parameters.GetUids("Msg").FirstOrDefault();
-        if (mailbox is null || uid == 0)
+        AccessibleMailbox? mailbox = null;
+        if (!await context.TryAsync(async () => mailbox = await services.Access.GetAsync(context.User, name, ct)))
+            return;
+        context.Dataset["mailbox"] = mailbox!.Name;
+        if (uid == 0)
         {
-            context.SetError(mailbox is null ? new UnknownMailboxException(name).Message : "No message is selected");
+            context.SetError("No message is selected");
             return;
         }
 
@@ -49,22 +54,24 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
         if (parameters.Has("TakeCertificate"))
             context.SetError("Certificates cannot be stored in the address book");
 
-        var stored = await ReadAsync(context, mailbox, uid);
-        if (stored is null)
+        // Reading a message marks it read (when the user may keep the Seen flag), as any mail reader does.
+        StoredMessage? stored = null;
+        try
+        {
+            stored = await services.Reader.OpenAsync(context.User, mailbox, uid, markSeen: true, ct);
+        }
+        catch (MailException e) when (e.Code == MailErrorCode.MessageNotFound && parameters.Has("Move"))
         {
             // WebApp: "If the Move operation has removed the message, the backToMailbox element … is added".
-            if (parameters.Has("Move"))
-                context.Dataset["backToMailbox"] = "Yes";
-            else
-                context.SetError("The message does not exist");
+            context.Dataset["backToMailbox"] = "Yes";
             return;
         }
-
-        var record = stored.Record;
-        // Reading a message marks it read, as any mail reader does.
-        if (!record.Flags.HasFlag(MessageFlags.Seen) && await context.TryAsync(() => services.MessageActions.SetFlagsAsync(mailbox, [uid], MessageFlags.Seen, MessageFlags.None, ct)))
-            record = record with { Flags = record.Flags | MessageFlags.Seen };
-        AddStatus(context.Dataset, record);
+        catch (MailException e)
+        {
+            context.SetError(e.Message);
+            return;
+        }
+        AddStatus(context.Dataset, stored.Record);
 
         var session = context.Session;
         var skin = services.Skins.Select(session.Domain.Name, session.SkinName);
@@ -73,7 +80,7 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
         {
             Skin = skin,
             SessionPrefix = context.SessionPrefix,
-            Mailbox = mailbox.Name,
+            Mailbox = stored.Mailbox.Name,
             Uid = uid,
             Language = language,
             TimeZone = context.Preferences.TimeZone,
@@ -94,13 +101,15 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
         if (render.RemoteContentBlocked)
             context.SetYes("remoteContentBlocked");
 
-        var columns = mailbox.Name == context.Preferences.SentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;
-        var state = GenericMailbox.StateFor(context, mailbox, columns);
-        var view = await GenericMailbox.SelectedAsync(context, await services.Mailboxes.GetAsync(context.Account, mailbox.Name, ct), state, columns);
-        if (Mailbox.Neighbour(view, uid, +1) is { } next)
-            context.Dataset["nextMsg"] = next.ToString(CultureInfo.InvariantCulture);
-        if (Mailbox.Neighbour(view, uid, -1) is { } previous)
-            context.Dataset["prevMsg"] = previous.ToString(CultureInfo.InvariantCulture);
+        var columns = stored.Mailbox.Name == context.Preferences.SentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;
+        await context.TryAsync(async () =>
+        {
+            var view = await GenericMailbox.ViewAsync(context, stored.Mailbox.Name, GenericMailbox.StateFor(context, stored.Mailbox.Name, columns), columns);
+            if (Mailbox.Neighbour(view, uid, +1) is { } next)
+                context.Dataset["nextMsg"] = next.ToString(CultureInfo.InvariantCulture);
+            if (Mailbox.Neighbour(view, uid, -1) is { } previous)
+                context.Dataset["prevMsg"] = previous.ToString(CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>MSG, the flag elements and status (WebApp, Message "Result Dataset").</summary>
@@ -116,27 +125,18 @@ public sealed class Message(MessageRenderer renderer, StoredMessageReader reader
         dataset["status"] = MessageStatus.Of(record.Flags);
     }
 
-    private async Task<StoredMessage?> ReadAsync(ComponentContext context, MailboxRecord mailbox, uint uid)
+    private async Task TakeAddressAsync(ComponentContext context, AccessibleMailbox mailbox, uint uid)
     {
-        try
+        await context.TryAsync(async () =>
         {
-            return await reader.ReadAsync(mailbox, uid, context.Services.Options.Limits.MaxRenderedMessageBytes, context.CancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            context.SetError("The message is too large to show");
-            return null;
-        }
-    }
-
-    private async Task TakeAddressAsync(ComponentContext context, MailboxRecord mailbox, uint uid)
-    {
-        if (await ReadAsync(context, mailbox, uid) is not { } stored || stored.Message.From.Mailboxes is not [var from, ..])
-        {
-            context.SetError("The message has no sender address");
-            return;
-        }
-        if (await context.TryAsync(() => addressBook.AddAsync(context.Account, from.Name, from.Address, context.CancellationToken)))
+            var stored = await context.Services.Reader.OpenAsync(context.User, mailbox, uid, markSeen: false, context.CancellationToken);
+            if (stored.Message.From.Mailboxes is not [var from, ..] || !from.IsComplete)
+            {
+                context.SetError("The message has no sender address");
+                return;
+            }
+            await addressBook.AddAsync(context.User, from.Name, from.Address, context.CancellationToken);
             context.SetMessage("AddressTaken");
+        });
     }
 }

@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Postern.Mime;
+using Postern.Mail;
+using Postern.Mail.Reading;
 using Postern.WebUser.Mail;
 using Postern.WebUser.Sessions;
 
@@ -15,7 +17,7 @@ namespace Postern.WebUser.Http;
 /// Only images of passive formats are shown inline; every other part, HTML and SVG included, is sent as
 /// an attachment in a sandbox, so a message part can never run script in the WebUser origin.
 /// </remarks>
-public sealed class MessagePartResponder(WebUserServices services, StoredMessageReader reader)
+public sealed class MessagePartResponder(WebUserServices services)
 {
     /// <summary>The session-realm prefix of part URLs.</summary>
     public const string Prefix = "MIME/";
@@ -49,20 +51,19 @@ public sealed class MessagePartResponder(WebUserServices services, StoredMessage
         if (segments.Length != 3 || !uint.TryParse(segments[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uid)
             || http.Request.Query["Mailbox"].ToString() is not { Length: > 0 } mailboxName)
             return false;
-        var mailbox = await services.Mailboxes.FindAsync(session.AccountRecord, mailboxName, cancellationToken);
-        if (mailbox is null)
-            return false;
-        StoredMessage? stored;
+        StoredMessage stored;
         try
         {
-            stored = await reader.ReadAsync(mailbox, uid, services.Options.Limits.MaxRenderedMessageBytes, cancellationToken);
+            // The mail services check that the user may read the mailbox (own, shared or alias).
+            var mailbox = await services.Access.GetAsync(session.User, mailboxName, cancellationToken);
+            stored = await services.Reader.OpenAsync(session.User, mailbox, uid, markSeen: false, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (MailException)
         {
             return false;
         }
         var partId = segments[1] == BodyPartSegment ? "" : Uri.UnescapeDataString(segments[1]);
-        if (stored?.Message.FindPart(partId) is not { } part || part.IsMultipart)
+        if (stored.Message.FindPart(partId) is not { } part || part.IsMultipart)
             return false;
 
         byte[] content;

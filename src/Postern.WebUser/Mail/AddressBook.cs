@@ -1,9 +1,11 @@
 using System.Text;
-using Postern.Accounts;
-using Postern.Mail;
+using Postern.Data;
+using Postern.Mail.Access;
+using Postern.Mail.Folders;
 using Postern.Mail.Mailboxes;
 using Postern.Mail.Messages;
 using Postern.Mime.Addresses;
+using Postern.Mime.Headers;
 using Postern.Mime.Writing;
 using Postern.Storage;
 
@@ -11,31 +13,23 @@ namespace Postern.WebUser.Mail;
 
 /// <summary>
 /// The account's address book: the Contacts mailbox, where each contact is a message holding a vCard
-/// (as CommuniGate keeps contacts). The Message page's TakeAddress adds the sender here.
+/// (as CommuniGate keeps contacts). The Message page's TakeAddress adds the sender here; the Compose
+/// page lists it.
 /// </summary>
-public sealed class AddressBook(IStore store, MailboxService mailboxes, MessageAppender appender, TimeProvider time)
+public sealed class AddressBook(MessageOperations operations, FolderService folders, TimeProvider time)
 {
     /// <summary>The mailbox contacts are added to; created (class Contacts) when missing.</summary>
     public const string MailboxName = "Contacts";
 
-    /// <summary>Contacts offered on one Compose page; larger address books are searched in the Contacts mailbox.</summary>
+    /// <summary>Contacts offered on one Compose page; larger address books are browsed in the Contacts mailbox.</summary>
     public const int MaxListed = 1000;
 
-    public async Task AddAsync(AccountRecord account, string? name, string address, CancellationToken cancellationToken)
+    private static readonly IReadOnlyList<FolderField> s_from = FolderField.Parse(["E-From"]);
+
+    /// <summary>Adds a contact with the name and address.</summary>
+    public async Task AddAsync(MailUser user, string? name, string address, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        var box = await mailboxes.FindAsync(account, MailboxName, cancellationToken);
-        if (box is null)
-        {
-            try
-            {
-                box = await mailboxes.CreateAsync(account, MailboxName, MailboxClass.Contacts, cancellationToken);
-            }
-            catch (MailException)
-            {
-                box = await mailboxes.GetAsync(account, MailboxName, cancellationToken);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(user);
         var displayName = string.IsNullOrWhiteSpace(name) ? address : name.Trim();
         var message = new ComposedMessage
         {
@@ -43,29 +37,29 @@ public sealed class AddressBook(IStore store, MailboxService mailboxes, MessageA
             Body = new ComposedText(VCard(displayName, address), "x-vcard"),
         };
         message.From.Add(new MailboxAddress(displayName, address));
-        await appender.AppendAsync(box, MessageWriter.Write(message, new MessageWriterOptions { TimeProvider = time }),
-            MessageFlags.Seen, [], null, cancellationToken);
+        var bytes = MessageWriter.Write(message, new MessageWriterOptions { TimeProvider = time, MessageIdDomain = user.Name.Domain });
+        await operations.AppendAsync(user, MailboxName, bytes, MessageFlags.Seen, [], null, MailboxClass.Contacts, cancellationToken);
     }
 
-    /// <summary>
-    /// The contacts for the Compose page's address book: one <c>{name; email}</c> dictionary per address
-    /// (the From of each contact message, which carries the contact's name and address).
-    /// </summary>
-    public async Task<Postern.Data.DataArray> ListAsync(AccountRecord account, CancellationToken cancellationToken)
+    /// <summary>The contacts, by name: one <c>{name; email}</c> dictionary per contact (the From of its message).</summary>
+    public async Task<DataArray> ListAsync(MailUser user, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        var contacts = new Postern.Data.DataArray();
-        if (await mailboxes.FindAsync(account, MailboxName, cancellationToken) is not { } box)
-            return contacts;
-        var entries = await store.Messages.ListAsync(box.Id, MessageSortField.From, descending: false, MessageFlagFilter.All, cancellationToken);
-        foreach (var chunk in entries.Take(MaxListed).Select(e => e.Uid).Chunk(500))
+        ArgumentNullException.ThrowIfNull(user);
+        var contacts = new DataArray();
+        FolderView view;
+        try
         {
-            foreach (var record in await store.Messages.GetAsync(box.Id, chunk, cancellationToken))
-            {
-                var from = Postern.Mime.Headers.HeaderList.Parse(record.Summary.HeaderBlock).GetAddresses("From").Mailboxes;
-                if (from is [var address, ..] && address.IsComplete)
-                    contacts.Add(new Postern.Data.DataDictionary { ["name"] = address.Name ?? "", ["email"] = address.Address });
-            }
+            view = await folders.OpenAsync(user, MailboxName, new FolderViewDefinition(new FolderSortOrder("From", Descending: false), FolderViewFilter.None),
+                createClass: null, timeZone: null, cancellationToken);
+        }
+        catch (Postern.Mail.UnknownMailboxException)
+        {
+            return contacts;
+        }
+        foreach (var row in await view.BrowseAsync(0, MaxListed - 1, s_from, cancellationToken))
+        {
+            if (row.Values[0] is FolderFieldValue.AddressList { Addresses: [var address, ..] } && address.IsComplete)
+                contacts.Add(new DataDictionary { ["name"] = address.Name ?? "", ["email"] = address.Address });
         }
         return contacts;
     }

@@ -1,20 +1,8 @@
 using System.Globalization;
 using Postern.Data;
+using Postern.Mail.Messages;
 
 namespace Postern.WebUser.Sessions;
-
-/// <summary>How messages are deleted (the <c>DeleteMethod</c> preference).</summary>
-public enum DeleteMethod
-{
-    /// <summary><c>Move To Trash</c>: deleted messages are moved to the Trash mailbox.</summary>
-    MoveToTrash,
-
-    /// <summary><c>Mark</c>: deleted messages get the Deleted flag and stay until purged.</summary>
-    Mark,
-
-    /// <summary><c>Immediately</c>: deleted messages are removed at once.</summary>
-    Immediately,
-}
 
 /// <summary>Which mailboxes the Mailboxes page lists (the <c>ShowMailboxes</c> preference).</summary>
 [Flags]
@@ -54,12 +42,7 @@ public sealed class WebUserPreferences
         Language = Text("Language");
         TimeZoneName = Text("TimeZone");
         TimeZone = ResolveTimeZone(TimeZoneName);
-        DeleteMethod = Text("DeleteMethod").ToLowerInvariant() switch
-        {
-            "mark" => DeleteMethod.Mark,
-            "immediately" => DeleteMethod.Immediately,
-            _ => DeleteMethod.MoveToTrash,
-        };
+        DeleteMethod = DeleteMethods.Parse(Text("DeleteMethod"));
         SentBox = Text("SentBox");
         DraftsBox = Text("DraftsBox");
         TrashBox = Text("TrashBox") is { Length: > 0 } trash ? trash : "Trash";

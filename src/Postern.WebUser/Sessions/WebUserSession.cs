@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Postern.Accounts;
+using Postern.Mail.Access;
 using Postern.WebUser.Components.Generic;
 using Postern.Sessions;
 using Postern.Storage;
@@ -32,6 +33,7 @@ public sealed class WebUserSession : Session
     {
         AccountRecord = account;
         AccountSettings = AccountService.GetSettings(account);
+        User = new MailUser(account, name);
         Domain = domain;
         Preferences = preferences;
         SkinName = skinName;
@@ -43,6 +45,9 @@ public sealed class WebUserSession : Session
 
     /// <summary>The account as last read (its settings and password may change during the session).</summary>
     public AccountRecord AccountRecord { get; private set; }
+
+    /// <summary>The user the mail services act for (the account as last read, and its canonical name).</summary>
+    public MailUser User { get; private set; }
 
     /// <summary>The account's settings (ACCOUNTSETTINGS() on pages), parsed when the account is read.</summary>
     public Postern.Data.DataDictionary AccountSettings { get; private set; } = new();
@@ -96,6 +101,7 @@ public sealed class WebUserSession : Session
         {
             AccountRecord = await services.Store.Accounts.GetAsync(AccountId, cancellationToken) ?? AccountRecord;
             AccountSettings = AccountService.GetSettings(AccountRecord);
+            User = new MailUser(AccountRecord, Account);
             Preferences = new WebUserPreferences(await services.Preferences.GetEffectiveAsync(AccountRecord, cancellationToken), services.Options.DefaultSessionTimeout);
             IdleTimeout = Preferences.SessionTimeout;
         }

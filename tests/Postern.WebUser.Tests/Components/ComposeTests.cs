@@ -49,14 +49,49 @@ public class ComposeTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task AnUnknownOrRemoteRecipientRefusesTheWholeMessage()
+    public async Task MailSentFromTheBrowserReachesTheRecipientsOpenFoldersAsItArrives()
+    {
+        // What a XIMSS session of the recipient listens to: the mail services' watch of its open INBOX.
+        var notifier = Web.Provider.GetRequiredService<Postern.Mail.Changes.ChangeNotifier>();
+        using var stop = new CancellationTokenSource();
+        var following = notifier.RunAsync(await Web.Store.Changes.GetLatestSequenceAsync(Ct), stop.Token);
+        var bobUser = await Web.Provider.GetRequiredService<Postern.Mail.Access.MailboxAccess>().GetUserAsync(_bob.Id, Ct);
+        var inbox = await Web.Services.Mailboxes.GetAsync(_bob, "INBOX", Ct);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watch = Web.Provider.GetRequiredService<Postern.Mail.Changes.MailNotifications>().Watch(bobUser,
+            change => { if (change.MailboxId == inbox.Id) arrived.TrySetResult(); }, _ => { });
+        watch.WatchMailbox(inbox.Id);
+
+        await Web.RunAsync(Component, Session, ("Filled", "1"), ("To", "bob@example.com"), ("Subject", "Live"), ("Body", "Now."), ("Send", "1"));
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await stop.CancelAsync();
+        await following;
+        Assert.Equal("Live", (await OnlyMessageAsync(_bob, "INBOX")).Subject);
+    }
+
+    [Fact]
+    public async Task AnUnknownLocalRecipientRefusesTheWholeMessage()
     {
         var context = await Web.RunAsync(Component, Session,
-            ("Filled", "1"), ("To", "bob@example.com, someone@elsewhere.example"), ("Subject", "x"), ("Body", "x"), ("Send", "1"));
+            ("Filled", "1"), ("To", "bob@example.com, nobody@example.com"), ("Subject", "x"), ("Body", "x"), ("Send", "1"));
 
-        Assert.Contains("someone@elsewhere.example", context.Dataset["errorCode"].AsString);
-        Assert.Equal("bob@example.com, someone@elsewhere.example", context.Dataset["To"].AsString);
+        Assert.Contains("nobody@example.com", context.Dataset["errorCode"].AsString);
+        Assert.Equal("bob@example.com, nobody@example.com", context.Dataset["To"].AsString);
         Assert.Equal(0, (await Web.Services.Mailboxes.GetAsync(_bob, "INBOX", Ct)).MessageCount);
+    }
+
+    [Fact]
+    public async Task ARemoteRecipientWaitsInTheOutboundQueueWithTheDsnRequest()
+    {
+        var context = await Web.RunAsync(Component, Session,
+            ("Filled", "1"), ("To", "bob@example.com, someone@elsewhere.example"), ("Subject", "Both"), ("Body", "x"), ("DSN", "1"), ("Send", "1"));
+
+        Assert.Equal("MessageSent", context.Dataset["messageCode"].AsString);
+        Assert.Equal(1, (await Web.Services.Mailboxes.GetAsync(_bob, "INBOX", Ct)).MessageCount);
+        var queued = Assert.Single(await Web.Store.Outbound.ListAsync(Ct));
+        Assert.Contains("someone@elsewhere.example", queued.Recipients);
+        Assert.True(queued.RequestDsn);
     }
 
     [Fact]
@@ -99,7 +134,7 @@ public class ComposeTests : ComponentTestBase
     {
         var saved = await Web.RunAsync(Component, Session, ("Filled", "1"), ("To", "bob@example.com"), ("Subject", "Draft one"), ("Body", "Not done"), ("Save", "1"));
         var drafts = await Web.Services.Mailboxes.GetAsync(Account, "Drafts", Ct);
-        var uid = (await Web.Store.Messages.ListAsync(drafts.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Single().Uid;
+        var uid = (await Web.Store.Messages.ListAsync(drafts.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Single().Uid;
 
         var edit = await Web.RunAsync(Component, Session, ("Operation", "EditDraft"), ("OrigMailbox", "Drafts"), ("OrigMessage", uid.ToString()));
         await Web.RunAsync(Component, Session, ("Operation", "EditDraft"), ("OrigMailbox", "Drafts"), ("OrigMessage", uid.ToString()), ("Filled", "1"),
@@ -159,7 +194,7 @@ public class ComposeTests : ComponentTestBase
     private async Task<MimeMessage> OnlyMessageAsync(AccountRecord account, string mailbox)
     {
         var box = await Web.Services.Mailboxes.GetAsync(account, mailbox, Ct);
-        var entry = (await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Single();
+        var entry = (await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Single();
         await using var content = (await Web.Store.Messages.OpenContentAsync(box.Id, entry.Uid, Ct))!;
         return await MimeMessage.LoadAsync(content, null, Ct);
     }

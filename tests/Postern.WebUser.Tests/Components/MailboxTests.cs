@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Postern.Data;
 using Postern.Storage;
 using Postern.WebUser.Components;
@@ -91,7 +92,7 @@ public class MailboxTests : ComponentTestBase
     [Fact]
     public async Task FlagActionsChangeTheSelectedMessages()
     {
-        var uids = (await Web.Store.Messages.ListAsync((await Web.Services.Mailboxes.GetAsync(Account, "INBOX", Ct)).Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Take(2).ToArray();
+        var uids = (await Web.Store.Messages.ListAsync((await Web.Services.Mailboxes.GetAsync(Account, "INBOX", Ct)).Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries.Take(2).ToArray();
 
         var context = await Web.RunAsync(new Mailbox(), Session, ("Mailbox", "INBOX"), ("Msg", uids[0].Uid.ToString()), ("Msg", uids[1].Uid.ToString()), ("flag", "1"), ("unread", "1"));
 
@@ -105,7 +106,7 @@ public class MailboxTests : ComponentTestBase
     public async Task DeleteMovesToTrashAndMoveMovesToTheTargetMailbox()
     {
         var box = await Web.Services.Mailboxes.GetAsync(Account, "INBOX", Ct);
-        var all = await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct);
+        var all = (await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries;
 
         await Web.RunAsync(new Mailbox(), Session, ("Mailbox", "INBOX"), ("Msg", all[0].Uid.ToString()), ("Delete", "1"));
         var moved = await Web.RunAsync(new Mailbox(), Session, ("Mailbox", "INBOX"), ("Msg", all[1].Uid.ToString()), ("Move", "1"), ("MailboxName", "Drafts"));
@@ -122,7 +123,7 @@ public class MailboxTests : ComponentTestBase
         await Web.Services.Preferences.UpdateAsync(Account, new DataDictionary { ["DeleteMethod"] = "Mark" }, Ct);
         var session = await Web.OpenSessionAsync((await Web.Store.Accounts.GetAsync(Account.Id, Ct))!);
         var box = await Web.Services.Mailboxes.GetAsync(Account, "INBOX", Ct);
-        var first = (await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct))[0].Uid;
+        var first = (await Web.Store.Messages.ListAsync(box.Id, MessageSortField.Uid, false, MessageFlagFilter.All, Ct)).Entries[0].Uid;
 
         var marked = await Web.RunAsync(new Mailbox(), session, ("Mailbox", "INBOX"), ("Msg", first.ToString()), ("delete", "1"), ("Filter", "Deleted"));
         var purged = await Web.RunAsync(new Mailbox(), session, ("Mailbox", "INBOX"), ("Purge", "1"), ("Filter", ""));
@@ -156,6 +157,23 @@ public class MailboxTests : ComponentTestBase
         Assert.Equal(["Status", "To", "Subject", "Sent", "Size"], ((DataArray)context.Dataset["headers"]).Select(h => ((DataDictionary)h)["name"].AsString));
         Assert.False(context.Dataset.ContainsKey("multiPage"));
         Assert.Equal("1", context.Dataset["lastNumber"].AsString);
+    }
+
+    [Fact]
+    public async Task AMailboxSharedByAnotherAccountIsReadWithTheRightsItGrants()
+    {
+        var bob = await Web.CreateAccountAsync("bob");
+        var bobInbox = await Web.Services.Mailboxes.GetAsync(bob, "INBOX", Ct);
+        await Web.Services.Mailboxes.SetRightsAsync(bobInbox, "alice@example.com", Postern.Mail.Mailboxes.MailboxRights.Lookup | Postern.Mail.Mailboxes.MailboxRights.Read, Ct);
+        var uid = (await Web.Provider.GetRequiredService<Postern.Mail.Messages.MessageAppender>().AppendAsync(bobInbox, TextMessage("x@example.org", "For Bob"), MessageFlags.None, [], null, Ct)).Uid;
+
+        var page = await Web.RunAsync(new Mailbox(), Session, ("Mailbox", "~bob/INBOX"));
+        var delete = await Web.RunAsync(new Mailbox(), Session, ("Mailbox", "~bob/INBOX"), ("Msg", uid.ToString()), ("Delete", "1"));
+
+        Assert.Equal("~bob@example.com/INBOX", page.Dataset["mailbox"].AsString);
+        Assert.Equal("1", page.Dataset["numSelected"].AsString);
+        Assert.Contains("denied", delete.Dataset["errorCode"].AsString);
+        Assert.Equal(1, (await Web.Services.Mailboxes.GetAsync(bob, "INBOX", Ct)).MessageCount);
     }
 
     [Fact]

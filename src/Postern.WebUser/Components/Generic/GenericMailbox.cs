@@ -1,5 +1,7 @@
 using System.Globalization;
 using Postern.Data;
+using Postern.Mail.Folders;
+using Postern.Mail.Search;
 using Postern.Storage;
 
 namespace Postern.WebUser.Components.Generic;
@@ -11,24 +13,27 @@ namespace Postern.WebUser.Components.Generic;
 /// paging numbers.
 /// </summary>
 /// <remarks>
-/// The selected messages are kept in the view between pages and rebuilt only when the mailbox changes
-/// (its modification sequence moves) or the filter, search or order change; rows are read from the
-/// stored header blocks of the page's messages only.
+/// The view is a folder view of the mail services, kept open in the session: each page brings it up to
+/// date (a sync reads only what changed since), a new order or filter reopens it. Rows are read from the
+/// stored header blocks of the page's messages only, and the page data is reused while nothing changed.
 /// </remarks>
 public static class GenericMailbox
 {
-    /// <summary>A Search string longer than this is cut: it is matched against subjects and names.</summary>
+    /// <summary>A Search text longer than this is cut: it is a few words matched against subjects and addresses.</summary>
     public const int MaxSearchLength = 256;
 
     /// <summary>Rows remembered per view; older ones are read again when shown again.</summary>
     private const int MaxCachedRows = 2000;
 
+    /// <summary>No fields: the Mailbox page reads its rows from the message records.</summary>
+    private static readonly IReadOnlyList<FolderField> s_noFields = [];
+
     /// <summary>The view state of a mailbox, created from the preferences when the mailbox is first opened.</summary>
-    public static MailboxViewState StateFor(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MailboxColumn> columns)
+    public static MailboxViewState StateFor(ComponentContext context, string mailbox, IReadOnlyList<MailboxColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(mailbox);
-        if (!context.Session.MailboxViews.TryGetValue(mailbox.Name, out var state))
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!context.Session.MailboxViews.TryGetValue(mailbox, out var state))
         {
             var preferences = context.Preferences;
             state = new MailboxViewState
@@ -37,50 +42,59 @@ public static class GenericMailbox
                 SortColumn = MailboxColumn.IndexOf(columns, preferences.SortField),
                 SortAscending = preferences.SortAscending,
             };
-            context.Session.MailboxViews[mailbox.Name] = state;
+            context.Session.MailboxViews[mailbox] = state;
         }
         return state;
     }
 
-    /// <summary>The selected messages in view order (from the cache when still valid).</summary>
-    public static async Task<IReadOnlyList<MessageViewEntry>> SelectedAsync(
-        ComponentContext context, MailboxRecord mailbox, MailboxViewState state, IReadOnlyList<MailboxColumn> columns)
+    /// <summary>
+    /// The session's folder view of the mailbox for the state's order, filter and search: opened on first
+    /// use, reopened when they changed, otherwise brought up to date with the mailbox.
+    /// </summary>
+    /// <exception cref="Postern.Mail.MailException">The mailbox is unknown to the user or may not be read.</exception>
+    public static async Task<FolderView> ViewAsync(ComponentContext context, string mailbox, MailboxViewState state, IReadOnlyList<MailboxColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(mailbox);
         ArgumentNullException.ThrowIfNull(state);
-        var key = (mailbox.Id, mailbox.HighestModSeq, state.SortColumn, state.SortAscending, state.Filter, state.Search);
-        if (state.Snapshot is { } cached && state.SnapshotKey == key)
-            return cached;
-        var store = context.Services.Store;
-        var selected = await store.Messages.ListAsync(mailbox.Id, columns[state.SortColumn].SortField, !state.SortAscending,
-            MailboxFilter.Parse(state.Filter), context.CancellationToken);
-        if (state.Search.Length > 0)
-            selected = await SearchAsync(context, mailbox, selected, state.Search);
-        state.Snapshot = selected;
-        state.SnapshotKey = key;
-        state.Rows.Clear();
-        state.LastPage = null;
-        return selected;
+        var column = columns[state.SortColumn];
+        var definition = new FolderViewDefinition(
+            new FolderSortOrder(column.SortField, Descending: !state.SortAscending),
+            new FolderViewFilter(MailboxFilter.Parse(state.Filter), state.Search.Length > 0 ? SearchCriteria.AddressOrSubjectContains(state.Search) : null));
+        var ct = context.CancellationToken;
+        if (state.View is not { } view)
+        {
+            view = await context.Services.Folders.OpenAsync(context.User, mailbox, definition, createClass: null, context.Preferences.TimeZone, ct);
+            state.View = view;
+            Changed(state);
+        }
+        else if (view.Definition != definition)
+        {
+            await view.ReopenAsync(definition, ct);
+            Changed(state);
+        }
+        else if ((await view.SyncAsync(s_noFields, limit: null, ct)).Changes.Count > 0)
+        {
+            Changed(state);
+        }
+        return view;
     }
 
     /// <summary>Applies the request parameters to the view and adds the generic Mailbox elements to the dataset.</summary>
-    public static async Task AddAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MailboxColumn> columns, bool isSentBox)
+    public static async Task AddAsync(ComponentContext context, string mailbox, IReadOnlyList<MailboxColumn> columns, bool isSentBox)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(mailbox);
         ArgumentNullException.ThrowIfNull(columns);
         var state = StateFor(context, mailbox, columns);
         Apply(context, state, columns.Count);
-        var selected = await SelectedAsync(context, mailbox, state, columns);
+        var view = await ViewAsync(context, mailbox, state, columns);
 
-        if (state.FirstIndex >= selected.Count)
-            state.FirstIndex = selected.Count == 0 ? 0 : (selected.Count - 1) / state.Limit * state.Limit;
-        var pageKey = (state.SnapshotKey, state.FirstIndex, state.Limit);
+        var selected = view.Count;
+        if (state.FirstIndex >= selected)
+            state.FirstIndex = selected == 0 ? 0 : (selected - 1) / state.Limit * state.Limit;
+        var pageKey = (state.Version, state.FirstIndex, state.Limit, state.SortColumn, state.SortAscending);
         if (state.LastPage is not { } last || !last.Key.Equals(pageKey))
         {
-            var page = selected.Skip(state.FirstIndex).Take(state.Limit).ToArray();
-            var rows = await RowsAsync(context, mailbox, state, page);
+            var rows = await RowsAsync(context, view, state);
             var messageArray = new DataArray(rows.Count);
             foreach (var row in rows)
                 messageArray.Add(Message(row, columns, state));
@@ -88,6 +102,7 @@ public static class GenericMailbox
             state.LastPage = last;
         }
 
+        var record = view.Mailbox.Record;
         var dataset = context.Dataset;
         if (context.Parameters.Has("MarkAll"))
             dataset["checkAll"] = "CHECKED";
@@ -101,13 +116,21 @@ public static class GenericMailbox
         dataset["firstNumber"] = Text(state.FirstIndex);
         dataset["firstNumber1"] = Text(state.FirstIndex + 1);
         dataset["lastNumber"] = Text(state.FirstIndex + Math.Max(last.RowCount, 1));
-        dataset["numTotal"] = Text(mailbox.MessageCount);
-        dataset["numUnread"] = Text(mailbox.UnseenCount);
-        dataset["numSelected"] = Text(selected.Count);
-        if (selected.Count != last.RowCount)
+        dataset["numTotal"] = Text(record.MessageCount);
+        dataset["numUnread"] = Text(record.UnseenCount);
+        dataset["numSelected"] = Text(selected);
+        if (selected != last.RowCount)
             dataset["multiPage"] = DataString.Yes;
         dataset["sortColumn"] = Text(state.SortColumn);
         dataset["sortAscending"] = state.SortAscending ? "1" : "0";
+    }
+
+    /// <summary>The view's contents changed: cached rows and page data are no longer valid.</summary>
+    private static void Changed(MailboxViewState state)
+    {
+        state.Version++;
+        state.Rows.Clear();
+        state.LastPage = null;
     }
 
     /// <summary>Filter, Search, Limit, Skip, Next, Prev, Sort, SDir (WebApp, in that order).</summary>
@@ -146,35 +169,22 @@ public static class GenericMailbox
             state.FirstIndex = 0;
     }
 
-    private static async Task<IReadOnlyList<MessageViewEntry>> SearchAsync(ComponentContext context, MailboxRecord mailbox, IReadOnlyList<MessageViewEntry> selected, string search)
+    private static async Task<IReadOnlyList<MailboxRow>> RowsAsync(ComponentContext context, FolderView view, MailboxViewState state)
     {
-        var wanted = search.ToLowerInvariant();
-        var matching = new HashSet<uint>();
-        foreach (var chunk in selected.Select(e => e.Uid).Chunk(1000))
-        {
-            foreach (var record in await context.Services.Store.Messages.GetAsync(mailbox.Id, chunk, context.CancellationToken))
-            {
-                var summary = record.Summary;
-                if (summary.SubjectSortKey.Contains(wanted, StringComparison.Ordinal) || summary.FromSortKey.Contains(wanted, StringComparison.Ordinal)
-                    || summary.ToSortKey.Contains(wanted, StringComparison.Ordinal))
-                    matching.Add(record.Uid);
-            }
-        }
-        return selected.Where(e => matching.Contains(e.Uid)).ToArray();
-    }
-
-    private static async Task<IReadOnlyList<MailboxRow>> RowsAsync(ComponentContext context, MailboxRecord mailbox, MailboxViewState state, MessageViewEntry[] page)
-    {
-        var missing = page.Where(e => !state.Rows.TryGetValue(e.Uid, out var row) || row.Flags != e.Flags).Select(e => e.Uid).ToArray();
+        var last = Math.Min(state.FirstIndex + state.Limit, view.Count) - 1;
+        var uids = new List<uint>(state.Limit);
+        for (var index = state.FirstIndex; index <= last; index++)
+            uids.Add(view.UidAt(index));
+        var missing = uids.Where(uid => !state.Rows.ContainsKey(uid)).ToArray();
         if (missing.Length > 0)
         {
             if (state.Rows.Count + missing.Length > MaxCachedRows)
                 state.Rows.Clear();
-            foreach (var record in await context.Services.Store.Messages.GetAsync(mailbox.Id, missing, context.CancellationToken))
-                state.Rows[record.Uid] = MailboxRow.Read(record);
+            foreach (var row in await view.BrowseAsync(missing, s_noFields, context.CancellationToken))
+                state.Rows[row.Uid] = MailboxRow.Read(row.Record, row.Flags);
         }
-        // A message removed between the snapshot and now simply has no row.
-        return page.Select(e => state.Rows.GetValueOrDefault(e.Uid)).OfType<MailboxRow>().ToArray();
+        // A message removed between the view's update and now simply has no row.
+        return uids.Select(uid => state.Rows.GetValueOrDefault(uid)).OfType<MailboxRow>().ToArray();
     }
 
     private static DataArray Headers(IReadOnlyList<MailboxColumn> columns, MailboxViewState state)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Postern.Accounts;
 using Postern.Data;
+using Postern.Mail.Messages;
 using Postern.Storage;
 
 namespace Postern.WebUser.Components.Generic;
@@ -82,8 +83,8 @@ public static class GenericSessionElements
     {
         await context.TryAsync(async () =>
         {
-            var trash = await context.Services.Mailboxes.GetAsync(context.Account, context.Preferences.TrashBox, context.CancellationToken);
-            await context.Services.MessageActions.RemoveAllAsync(trash, context.CancellationToken);
+            var trash = await context.Services.Access.GetAsync(context.User, context.Preferences.TrashBox, context.CancellationToken);
+            await context.Services.Operations.RemoveAllAsync(context.User, trash, DeleteMethod.Immediately, context.CancellationToken);
         });
     }
 }

@@ -1,5 +1,3 @@
-using Postern.Storage;
-
 namespace Postern.WebUser.Components.Generic;
 
 /// <summary>What a mailbox view column shows.</summary>
@@ -15,8 +13,8 @@ public enum MailboxColumnKind
     Priority,
 }
 
-/// <summary>A column of the generic Mailbox view: its name (the <c>headers[].name</c> element) and how it sorts.</summary>
-public sealed record MailboxColumn(MailboxColumnKind Kind, string Name, MessageSortField SortField)
+/// <summary>A column of the generic Mailbox view: its name (the <c>headers[].name</c> element) and the folder view field it sorts by.</summary>
+public sealed record MailboxColumn(MailboxColumnKind Kind, string Name, string SortField)
 {
     /// <summary>Date and size columns are right-aligned (<c>ralign</c>).</summary>
     public bool RightAligned => Kind is MailboxColumnKind.Received or MailboxColumnKind.Sent or MailboxColumnKind.Size;
@@ -24,21 +22,21 @@ public sealed record MailboxColumn(MailboxColumnKind Kind, string Name, MessageS
     /// <summary>The columns of a mail mailbox: Status, From, Subject, Received, Size.</summary>
     public static IReadOnlyList<MailboxColumn> Regular { get; } =
     [
-        new(MailboxColumnKind.Status, "Status", MessageSortField.InternalDate),
-        new(MailboxColumnKind.From, "From", MessageSortField.From),
-        new(MailboxColumnKind.Subject, "Subject", MessageSortField.Subject),
-        new(MailboxColumnKind.Received, "Received", MessageSortField.InternalDate),
-        new(MailboxColumnKind.Size, "Size", MessageSortField.Size),
+        new(MailboxColumnKind.Status, "Status", "INTERNALDATE"),
+        new(MailboxColumnKind.From, "From", "From"),
+        new(MailboxColumnKind.Subject, "Subject", "Subject"),
+        new(MailboxColumnKind.Received, "Received", "INTERNALDATE"),
+        new(MailboxColumnKind.Size, "Size", "SIZE"),
     ];
 
     /// <summary>The columns of a Sent-type mailbox, where the recipients and the sending time matter: Status, To, Subject, Sent, Size.</summary>
     public static IReadOnlyList<MailboxColumn> SentBox { get; } =
     [
-        new(MailboxColumnKind.Status, "Status", MessageSortField.InternalDate),
-        new(MailboxColumnKind.To, "To", MessageSortField.To),
-        new(MailboxColumnKind.Subject, "Subject", MessageSortField.Subject),
-        new(MailboxColumnKind.Sent, "Sent", MessageSortField.SentDate),
-        new(MailboxColumnKind.Size, "Size", MessageSortField.Size),
+        new(MailboxColumnKind.Status, "Status", "INTERNALDATE"),
+        new(MailboxColumnKind.To, "To", "To"),
+        new(MailboxColumnKind.Subject, "Subject", "Subject"),
+        new(MailboxColumnKind.Sent, "Sent", "Date"),
+        new(MailboxColumnKind.Size, "Size", "SIZE"),
     ];
 
     /// <summary>

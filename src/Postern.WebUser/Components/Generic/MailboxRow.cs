@@ -11,10 +11,11 @@ internal sealed record MailboxRow(uint Uid, MessageFlags Flags, string From, str
     /// <summary>A subject or address longer than this is cut for the list: a row is one line.</summary>
     private const int MaxShownLength = 512;
 
-    public static MailboxRow Read(MessageRecord record)
+    /// <param name="flags">The flags as the view shows them (Recent included while the view holds it).</param>
+    public static MailboxRow Read(MessageRecord record, MessageFlags flags)
     {
         var summary = MimeSummary.FromHeaders(HeaderList.Parse(record.Summary.HeaderBlock));
-        return new MailboxRow(record.Uid, record.Flags, Names(summary.From), Names(summary.To), Cut(summary.Subject ?? ""),
+        return new MailboxRow(record.Uid, flags, Names(summary.From), Names(summary.To), Cut(summary.Subject ?? ""),
             record.InternalDate, record.Summary.SentDate, record.Size, record.Summary.Priority, summary.Color, summary.ContentType);
     }
 
