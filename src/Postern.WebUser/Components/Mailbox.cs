@@ -48,11 +48,13 @@ public class Mailbox : WebUserComponent
         if (name == preferences.DraftsBox)
             context.SetYes("isDraftsBox");
 
-        await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), singleMessage: false);
+        if (await MessageActions.RunAsync(context, mailbox, parameters.GetUids("Msg"), singleMessage: false)
+            && !await context.TryAsync(async () => mailbox = await context.Services.Access.RefreshAsync(context.User, mailbox, context.CancellationToken)))
+            return;
 
         var columns = isSentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;
         uint? jump = null;
-        if (!await context.TryAsync(async () => jump = await JumpAsync(context, name, columns)))
+        if (!await context.TryAsync(async () => jump = await JumpAsync(context, mailbox, columns)))
             return;
         if (jump is { } uid)
         {
@@ -60,11 +62,11 @@ public class Mailbox : WebUserComponent
             return;
         }
         context.Dataset["refreshTime"] = preferences.RefreshTime.ToString(CultureInfo.InvariantCulture);
-        await context.TryAsync(() => GenericMailbox.AddAsync(context, name, columns, isSentBox));
+        await context.TryAsync(() => GenericMailbox.AddAsync(context, mailbox, columns, isSentBox));
     }
 
     /// <summary>NextMessage, PrevMessage (neighbours in the view) and NextUnread.</summary>
-    private static async Task<uint?> JumpAsync(ComponentContext context, string mailbox, IReadOnlyList<MailboxColumn> columns)
+    private static async Task<uint?> JumpAsync(ComponentContext context, AccessibleMailbox mailbox, IReadOnlyList<MailboxColumn> columns)
     {
         var parameters = context.Parameters;
         var next = parameters.GetNumber("NextMessage");
@@ -72,7 +74,7 @@ public class Mailbox : WebUserComponent
         var nextUnread = parameters.Has("NextUnread");
         if (next is null && previous is null && !nextUnread)
             return null;
-        var view = await GenericMailbox.ViewAsync(context, mailbox, GenericMailbox.StateFor(context, mailbox, columns), columns);
+        var view = await GenericMailbox.ViewAsync(context, mailbox, GenericMailbox.StateFor(context, mailbox.Name, columns), columns);
         if (next is { } after)
             return Neighbour(view, after, +1);
         if (previous is { } before)

@@ -104,7 +104,8 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
         var columns = stored.Mailbox.Name == context.Preferences.SentBox ? MailboxColumn.SentBox : MailboxColumn.Regular;
         await context.TryAsync(async () =>
         {
-            var view = await GenericMailbox.ViewAsync(context, stored.Mailbox.Name, GenericMailbox.StateFor(context, stored.Mailbox.Name, columns), columns);
+            var current = await services.Access.RefreshAsync(context.User, stored.Mailbox, ct);
+            var view = await GenericMailbox.ViewAsync(context, current, GenericMailbox.StateFor(context, current.Name, columns), columns);
             if (Mailbox.Neighbour(view, uid, +1) is { } next)
                 context.Dataset["nextMsg"] = next.ToString(CultureInfo.InvariantCulture);
             if (Mailbox.Neighbour(view, uid, -1) is { } previous)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Postern.Data;
+using Postern.Mail.Access;
 using Postern.Mail.Folders;
 using Postern.Mail.Search;
 using Postern.Storage;
@@ -49,11 +50,14 @@ public static class GenericMailbox
 
     /// <summary>
     /// The session's folder view of the mailbox for the state's order, filter and search: opened on first
-    /// use, reopened when they changed, otherwise brought up to date with the mailbox.
+    /// use, reopened when they changed, otherwise brought up to date with the mailbox when it changed.
     /// </summary>
+    /// <param name="current">The mailbox as just read: a view whose modification sequence is the mailbox's is up to date, and needs no sync.</param>
     /// <exception cref="Postern.Mail.MailException">The mailbox is unknown to the user or may not be read.</exception>
-    public static async Task<FolderView> ViewAsync(ComponentContext context, string mailbox, MailboxViewState state, IReadOnlyList<MailboxColumn> columns)
+    public static async Task<FolderView> ViewAsync(ComponentContext context, AccessibleMailbox current, MailboxViewState state, IReadOnlyList<MailboxColumn> columns)
     {
+        ArgumentNullException.ThrowIfNull(current);
+        var mailbox = current.Name;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         var column = columns[state.SortColumn];
@@ -72,7 +76,7 @@ public static class GenericMailbox
             await view.ReopenAsync(definition, ct);
             Changed(state);
         }
-        else if ((await view.SyncAsync(s_noFields, limit: null, ct)).Changes.Count > 0)
+        else if (view.ModSeq != current.Record.HighestModSeq && (await view.SyncAsync(s_noFields, limit: null, ct)).Changes.Count > 0)
         {
             Changed(state);
         }
@@ -80,11 +84,13 @@ public static class GenericMailbox
     }
 
     /// <summary>Applies the request parameters to the view and adds the generic Mailbox elements to the dataset.</summary>
-    public static async Task AddAsync(ComponentContext context, string mailbox, IReadOnlyList<MailboxColumn> columns, bool isSentBox)
+    /// <param name="mailbox">The mailbox as just read (after the page's actions).</param>
+    public static async Task AddAsync(ComponentContext context, AccessibleMailbox mailbox, IReadOnlyList<MailboxColumn> columns, bool isSentBox)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mailbox);
         ArgumentNullException.ThrowIfNull(columns);
-        var state = StateFor(context, mailbox, columns);
+        var state = StateFor(context, mailbox.Name, columns);
         Apply(context, state, columns.Count);
         var view = await ViewAsync(context, mailbox, state, columns);
 
@@ -175,12 +181,12 @@ public static class GenericMailbox
         var uids = new List<uint>(state.Limit);
         for (var index = state.FirstIndex; index <= last; index++)
             uids.Add(view.UidAt(index));
-        var missing = uids.Where(uid => !state.Rows.ContainsKey(uid)).ToArray();
-        if (missing.Length > 0)
+        if (uids.Any(uid => !state.Rows.ContainsKey(uid)))
         {
-            if (state.Rows.Count + missing.Length > MaxCachedRows)
+            if (state.Rows.Count + uids.Count > MaxCachedRows)
                 state.Rows.Clear();
-            foreach (var row in await view.BrowseAsync(missing, s_noFields, context.CancellationToken))
+            // By position: the view reads the page's records in one query without looking the UIDs up.
+            foreach (var row in await view.BrowseAsync(state.FirstIndex, last, s_noFields, context.CancellationToken))
                 state.Rows[row.Uid] = MailboxRow.Read(row.Record, row.Flags);
         }
         // A message removed between the view's update and now simply has no row.
