@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Postern.Templates;
@@ -10,6 +11,11 @@ namespace Postern.Templates;
 /// (<c>&amp;#8364;</c>), which browsers display correctly, instead of being lost.</remarks>
 public static class PageEncoding
 {
+    /// <summary>More charset names than any real deployment uses (KNOWNCHARSETS lists 22).</summary>
+    private const int MaxRememberedCharsets = 256;
+
+    private static readonly ConcurrentDictionary<string, Encoding?> s_encodings = new(StringComparer.OrdinalIgnoreCase);
+
     static PageEncoding()
     {
         // The legacy code pages (windows-1252, koi8-r, Shift_JIS…) ship with .NET but must be registered.
@@ -25,14 +31,27 @@ public static class PageEncoding
     ];
 
     /// <summary>The encoding for <paramref name="charset"/>, or <see langword="null"/> when it is unknown.</summary>
+    /// <remarks>Every page asks for its charset several times; looking a code page up takes the encoding
+    /// provider's lock, which busy servers contend for, so the answers are kept.</remarks>
     public static Encoding? TryGetEncoding(string? charset)
     {
         if (string.IsNullOrWhiteSpace(charset))
             return null;
+        if (s_encodings.TryGetValue(charset, out var known))
+            return known;
+        var found = FindEncoding(charset.Trim());
+        // Charset names can come from messages and requests: only a bounded number are remembered.
+        if (s_encodings.Count < MaxRememberedCharsets)
+            s_encodings.TryAdd(charset, found);
+        return found;
+    }
+
+    private static Encoding? FindEncoding(string charset)
+    {
         Encoding found;
         try
         {
-            found = Encoding.GetEncoding(charset.Trim());
+            found = Encoding.GetEncoding(charset);
         }
         catch (ArgumentException)
         {
