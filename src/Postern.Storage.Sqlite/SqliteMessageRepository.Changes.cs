@@ -138,11 +138,13 @@ internal sealed partial class SqliteMessageRepository
             var highest = await transaction.ScalarAsync<long?>(
                 "SELECT highest_modseq FROM mailboxes WHERE id = $id", cancellationToken, ("$id", mailboxId))
                 ?? throw new StoreNotFoundException($"mailbox {mailboxId} does not exist");
+            // "+uid": ordering by the bare column lets SQLite walk the whole mailbox in the UID index to
+            // avoid a sort; a delta is usually a handful of rows, which the modseq index finds directly.
             var changed = await transaction.ListAsync(
-                "SELECT uid, flags, modseq FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid",
+                "SELECT uid, flags, modseq FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY +uid",
                 MessageRows.MapViewEntry, cancellationToken, ("$mailbox", mailboxId), ("$since", sinceModSeq));
             var removed = await transaction.ListAsync(
-                "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid",
+                "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY +uid",
                 reader => (uint)reader.GetInt64(0), cancellationToken, ("$mailbox", mailboxId), ("$since", sinceModSeq));
             return new MailboxDelta(highest, changed, removed);
         }, cancellationToken);
