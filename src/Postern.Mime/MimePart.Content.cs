@@ -4,7 +4,7 @@ using Postern.Mime.Text;
 
 namespace Postern.Mime;
 
-/// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded files.</summary>
+/// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded and yEnc files.</summary>
 public sealed partial class MimePart
 {
     /// <summary>The bytes read per step when streaming decoded content; a multiple of 4 (base64 quanta).</summary>
@@ -12,6 +12,22 @@ public sealed partial class MimePart
 
     /// <summary>The body with its transfer encoding undone; for 7bit, 8bit and binary the raw body itself, not a copy.</summary>
     public ReadOnlyMemory<byte> DecodeContent() => TransferEncodings.Decode(RawBody, TransferEncoding, out _);
+
+    /// <summary>
+    /// The start of the body with its transfer encoding undone: the first <paramref name="rawPrefix"/> raw bytes,
+    /// cut back to a line break (so no quoted-printable escape is split), decoded.
+    /// </summary>
+    internal ReadOnlyMemory<byte> DecodeContentStart(int rawPrefix)
+    {
+        var raw = RawBody;
+        if (raw.Length > rawPrefix)
+        {
+            var cut = raw.Span[..rawPrefix].LastIndexOf((byte)'\n');
+            raw = raw[..(cut > 0 ? cut + 1 : rawPrefix)];
+        }
+
+        return TransferEncodings.Decode(raw, TransferEncoding, out _);
+    }
 
     /// <summary>
     /// The body as text: transfer encoding undone, then decoded by its charset (the <c>charset</c>
@@ -62,8 +78,8 @@ public sealed partial class MimePart
     }
 
     /// <summary>
-    /// Files uuencoded inside this text part (old mailers embed attachments so), numbered from 1 in order.
-    /// Empty for non-text parts.
+    /// Files uuencoded or yEnc-encoded inside this text part (old mailers and news gateways embed attachments so),
+    /// numbered from 1 in order. Empty for non-text parts.
     /// </summary>
     public IReadOnlyList<EmbeddedFile> FindEmbeddedFiles()
     {
@@ -73,7 +89,7 @@ public sealed partial class MimePart
         }
 
         var content = DecodeContent();
-        var blocks = UUDecoder.FindBlocks(content.Span);
+        var blocks = EmbeddedBlocks.Find(content.Span);
         var files = new EmbeddedFile[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -85,7 +101,8 @@ public sealed partial class MimePart
 
     /// <summary>
     /// Decodes the content completely and reports what was wrong with it (damaged base64 or
-    /// quoted-printable, an unknown charset, an unterminated uuencoded block). Structural problems are
+    /// quoted-printable, an unknown charset, an unterminated uuencoded block, a yEnc block that fails its own
+    /// size or CRC-32 check). Structural problems are
     /// in <see cref="Defects"/>; this check costs a full decode, so the parser does not run it.
     /// </summary>
     public IReadOnlyList<MimeDefect> CheckContent()
@@ -113,11 +130,19 @@ public sealed partial class MimePart
 
         if (IsText)
         {
-            foreach (var block in UUDecoder.FindBlocks(content.Span))
+            foreach (var block in EmbeddedBlocks.Find(content.Span))
             {
-                if (!block.IsTerminated)
+                if (block is UUBlock { IsTerminated: false })
                 {
                     defects.Add(new MimeDefect(MimeDefectKind.UnterminatedUuencode, BodyOffset, block.FileName));
+                }
+                else if (block is YEncBlock)
+                {
+                    block.Decode(content.Span, out var damaged);
+                    if (damaged)
+                    {
+                        defects.Add(new MimeDefect(MimeDefectKind.DamagedYEnc, BodyOffset, block.FileName));
+                    }
                 }
             }
         }
