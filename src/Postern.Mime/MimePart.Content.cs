@@ -7,9 +7,6 @@ namespace Postern.Mime;
 /// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded and yEnc files.</summary>
 public sealed partial class MimePart
 {
-    /// <summary>The bytes read per step when streaming decoded content; a multiple of 4 (base64 quanta).</summary>
-    private const int StreamChunkSize = 64 * 1024;
-
     /// <summary>The body with its transfer encoding undone; for 7bit, 8bit and binary the raw body itself, not a copy.</summary>
     public ReadOnlyMemory<byte> DecodeContent() => TransferEncodings.Decode(RawBody, TransferEncoding, out _);
 
@@ -46,22 +43,11 @@ public sealed partial class MimePart
             return;
         }
 
-        var output = new byte[StreamChunkSize + 4];
-        var base64 = new Base64Decoder();
-        var quotedPrintable = new QuotedPrintableDecoder();
-        var rest = RawBody;
-        while (!rest.IsEmpty)
+        var decoder = new ChunkedTransferDecoder(RawBody, TransferEncoding);
+        while (decoder.TryNext(out var decoded))
         {
-            var chunk = NextChunk(rest.Span);
-            var written = TransferEncoding == ContentTransferEncoding.Base64
-                ? base64.Decode(rest.Span[..chunk], output)
-                : quotedPrintable.Decode(rest.Span[..chunk], output);
-            await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
-            rest = rest[chunk..];
+            await destination.WriteAsync(decoded, cancellationToken).ConfigureAwait(false);
         }
-
-        var last = base64.Finish(output);
-        await destination.WriteAsync(output.AsMemory(0, last), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The decoded size, estimated from the encoded size without decoding (exact for identity encodings).</summary>
@@ -103,7 +89,8 @@ public sealed partial class MimePart
     /// Decodes the content completely and reports what was wrong with it (damaged base64 or
     /// quoted-printable, an unknown charset, an unterminated uuencoded block, a yEnc block that fails its own
     /// size or CRC-32 check). Structural problems are
-    /// in <see cref="Defects"/>; this check costs a full decode, so the parser does not run it.
+    /// in <see cref="Defects"/>; this check costs a full decode (of a non-text part a chunk at a time, never held
+    /// whole), so the parser does not run it.
     /// </summary>
     public IReadOnlyList<MimeDefect> CheckContent()
     {
@@ -113,8 +100,7 @@ public sealed partial class MimePart
         }
 
         var defects = new List<MimeDefect>();
-        var content = TransferEncodings.Decode(RawBody, TransferEncoding, out var invalid);
-        if (invalid)
+        if (IsDamaged(out var content))
         {
             defects.Add(new MimeDefect(
                 TransferEncoding == ContentTransferEncoding.QuotedPrintable ? MimeDefectKind.InvalidQuotedPrintable
@@ -150,6 +136,23 @@ public sealed partial class MimePart
         return defects;
     }
 
+    /// <summary>
+    /// Whether the transfer encoding is damaged; <paramref name="content"/> is the decoded body of a text part (for its
+    /// embedded files), and empty for others, whose base64 or quoted-printable is checked a chunk at a time so a large
+    /// attachment is never held decoded.
+    /// </summary>
+    private bool IsDamaged(out ReadOnlyMemory<byte> content)
+    {
+        if (!IsText && TransferEncoding is ContentTransferEncoding.Base64 or ContentTransferEncoding.QuotedPrintable)
+        {
+            content = default;
+            return ChunkedTransferDecoder.IsDamaged(RawBody, TransferEncoding);
+        }
+
+        content = TransferEncodings.Decode(RawBody, TransferEncoding, out var invalid);
+        return invalid;
+    }
+
     internal static string DecodeText(ReadOnlySpan<byte> content, string? charset)
     {
         // A byte-order mark decides over the label (HTML5 §13.2.3.1 does the same).
@@ -181,17 +184,5 @@ public sealed partial class MimePart
         }
 
         return HtmlCharsetSniffer.Find(DecodeContent().Span);
-    }
-
-    /// <summary>A prefix of <paramref name="rest"/> that ends at a line break, so no quoted-printable escape is split.</summary>
-    private static int NextChunk(ReadOnlySpan<byte> rest)
-    {
-        if (rest.Length <= StreamChunkSize)
-        {
-            return rest.Length;
-        }
-
-        var lf = rest[..StreamChunkSize].LastIndexOf((byte)'\n');
-        return lf < 0 ? StreamChunkSize : lf + 1;
     }
 }
