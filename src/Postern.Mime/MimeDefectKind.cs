@@ -50,4 +50,7 @@ public enum MimeDefectKind
 
     /// <summary>A uuencoded block without its <c>end</c> line.</summary>
     UnterminatedUuencode,
+
+    /// <summary>A yEnc block without its <c>=yend</c> line, or whose data does not match the size or CRC-32 it states.</summary>
+    DamagedYEnc,
 }

@@ -61,7 +61,7 @@ public sealed record MimeLimits
         init => field = Positive(value);
     } = 10_000;
 
-    /// <summary>The largest message <see cref="MimeMessage.LoadAsync"/> reads into memory. Default 512 MiB.</summary>
+    /// <summary>The largest message <see cref="MimeMessage.LoadAsync"/> reads into memory or maps from a file. Default 512 MiB.</summary>
     /// <remarks>
     /// Mail systems cap messages at 25–150 MB (Gmail 25 MB, Exchange Online 150 MB); base64 grows
     /// attachments by a third. 512 MiB leaves headroom while keeping one message in one buffer.

@@ -1,3 +1,4 @@
+using Postern.FileMapping;
 using Postern.Mime.Addresses;
 using Postern.Mime.Headers;
 using Postern.Mime.Parsing;
@@ -11,9 +12,14 @@ namespace Postern.Mime;
 /// Parsing never fails: broken structure is recovered from and recorded as <see cref="MimeDefect"/>s,
 /// and <see cref="MimeLimits"/> caps every dimension. Nothing is decoded until asked for, so parsing
 /// costs one scan of the bytes. The buffer must not change while the message is in use.
+/// <para>A message that <see cref="LoadAsync"/> mapped from a large file owns that mapping: dispose it when
+/// nothing made from it is used any more. Disposing any other message does nothing.</para>
 /// </remarks>
-public sealed class MimeMessage
+public sealed class MimeMessage : IDisposable
 {
+    /// <summary>The mapping <see cref="LoadAsync"/> parsed the message from, released on <see cref="Dispose"/>.</summary>
+    private IDisposable? _mapping;
+
     internal MimeMessage(ReadOnlyMemory<byte> source, int offset, int endOffset, MimePart body)
     {
         Source = source;
@@ -65,14 +71,48 @@ public sealed class MimeMessage
     public static MimeMessage Parse(ReadOnlyMemory<byte> source, MimeLimits? limits = null) =>
         MimeParser.Parse(source, limits ?? MimeLimits.Default);
 
-    /// <summary>Reads a whole message from <paramref name="stream"/> into memory and parses it.</summary>
+    /// <summary>
+    /// Reads a whole message from <paramref name="stream"/> and parses it. The rest of a file from
+    /// <see cref="MappedFileRange.WorthMappingFrom"/> bytes on is mapped, not read, so its bytes stay out of the heap
+    /// and loading completes at once; any other stream is read into memory.
+    /// </summary>
+    /// <remarks>Dispose the message to release the mapping; its parts may not be used after that.</remarks>
     /// <exception cref="InvalidDataException">The stream holds more than <see cref="MimeLimits.MaxMessageSize"/> bytes.</exception>
     public static async Task<MimeMessage> LoadAsync(Stream stream, MimeLimits? limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= MimeLimits.Default;
+        if (stream is FileStream { CanSeek: true } file && file.Length - file.Position >= MappedFileRange.WorthMappingFrom)
+        {
+            return Map(file, limits);
+        }
+
         var bytes = await StreamReading.ReadAllAsync(stream, limits.MaxMessageSize, cancellationToken).ConfigureAwait(false);
         return Parse(bytes, limits);
+    }
+
+    /// <summary>Releases the file mapping a large message was loaded from; nothing for a message parsed from memory.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _mapping, null)?.Dispose();
+
+    /// <summary>Maps the rest of <paramref name="file"/>, parses it, and leaves the file at its end as reading would.</summary>
+    private static MimeMessage Map(FileStream file, MimeLimits limits)
+    {
+        var start = file.Position;
+        var length = file.Length - start;
+        StreamReading.CheckSize(length, limits.MaxMessageSize);
+        var mapping = MappedFileRange.Map(file.SafeFileHandle, start, (int)length);
+        try
+        {
+            var message = Parse(mapping.Memory, limits);
+            message._mapping = mapping;
+            file.Seek(0, SeekOrigin.End);
+            return message;
+        }
+        catch
+        {
+            ((IDisposable)mapping).Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads only the header block from <paramref name="stream"/> (up to and including its empty line).</summary>

@@ -4,14 +4,27 @@ using Postern.Mime.Text;
 
 namespace Postern.Mime;
 
-/// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded files.</summary>
+/// <summary>Decoding a part's content: transfer encoding, charset, embedded uuencoded and yEnc files.</summary>
 public sealed partial class MimePart
 {
-    /// <summary>The bytes read per step when streaming decoded content; a multiple of 4 (base64 quanta).</summary>
-    private const int StreamChunkSize = 64 * 1024;
-
     /// <summary>The body with its transfer encoding undone; for 7bit, 8bit and binary the raw body itself, not a copy.</summary>
     public ReadOnlyMemory<byte> DecodeContent() => TransferEncodings.Decode(RawBody, TransferEncoding, out _);
+
+    /// <summary>
+    /// The start of the body with its transfer encoding undone: the first <paramref name="rawPrefix"/> raw bytes,
+    /// cut back to a line break (so no quoted-printable escape is split), decoded.
+    /// </summary>
+    internal ReadOnlyMemory<byte> DecodeContentStart(int rawPrefix)
+    {
+        var raw = RawBody;
+        if (raw.Length > rawPrefix)
+        {
+            var cut = raw.Span[..rawPrefix].LastIndexOf((byte)'\n');
+            raw = raw[..(cut > 0 ? cut + 1 : rawPrefix)];
+        }
+
+        return TransferEncodings.Decode(raw, TransferEncoding, out _);
+    }
 
     /// <summary>
     /// The body as text: transfer encoding undone, then decoded by its charset (the <c>charset</c>
@@ -30,22 +43,11 @@ public sealed partial class MimePart
             return;
         }
 
-        var output = new byte[StreamChunkSize + 4];
-        var base64 = new Base64Decoder();
-        var quotedPrintable = new QuotedPrintableDecoder();
-        var rest = RawBody;
-        while (!rest.IsEmpty)
+        var decoder = new ChunkedTransferDecoder(RawBody, TransferEncoding);
+        while (decoder.TryNext(out var decoded))
         {
-            var chunk = NextChunk(rest.Span);
-            var written = TransferEncoding == ContentTransferEncoding.Base64
-                ? base64.Decode(rest.Span[..chunk], output)
-                : quotedPrintable.Decode(rest.Span[..chunk], output);
-            await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
-            rest = rest[chunk..];
+            await destination.WriteAsync(decoded, cancellationToken).ConfigureAwait(false);
         }
-
-        var last = base64.Finish(output);
-        await destination.WriteAsync(output.AsMemory(0, last), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The decoded size, estimated from the encoded size without decoding (exact for identity encodings).</summary>
@@ -62,8 +64,8 @@ public sealed partial class MimePart
     }
 
     /// <summary>
-    /// Files uuencoded inside this text part (old mailers embed attachments so), numbered from 1 in order.
-    /// Empty for non-text parts.
+    /// Files uuencoded or yEnc-encoded inside this text part (old mailers and news gateways embed attachments so),
+    /// numbered from 1 in order. Empty for non-text parts.
     /// </summary>
     public IReadOnlyList<EmbeddedFile> FindEmbeddedFiles()
     {
@@ -73,7 +75,7 @@ public sealed partial class MimePart
         }
 
         var content = DecodeContent();
-        var blocks = UUDecoder.FindBlocks(content.Span);
+        var blocks = EmbeddedBlocks.Find(content.Span);
         var files = new EmbeddedFile[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -85,8 +87,10 @@ public sealed partial class MimePart
 
     /// <summary>
     /// Decodes the content completely and reports what was wrong with it (damaged base64 or
-    /// quoted-printable, an unknown charset, an unterminated uuencoded block). Structural problems are
-    /// in <see cref="Defects"/>; this check costs a full decode, so the parser does not run it.
+    /// quoted-printable, an unknown charset, an unterminated uuencoded block, a yEnc block that fails its own
+    /// size or CRC-32 check). Structural problems are
+    /// in <see cref="Defects"/>; this check costs a full decode (of a non-text part a chunk at a time, never held
+    /// whole), so the parser does not run it.
     /// </summary>
     public IReadOnlyList<MimeDefect> CheckContent()
     {
@@ -96,8 +100,7 @@ public sealed partial class MimePart
         }
 
         var defects = new List<MimeDefect>();
-        var content = TransferEncodings.Decode(RawBody, TransferEncoding, out var invalid);
-        if (invalid)
+        if (IsDamaged(out var content))
         {
             defects.Add(new MimeDefect(
                 TransferEncoding == ContentTransferEncoding.QuotedPrintable ? MimeDefectKind.InvalidQuotedPrintable
@@ -113,16 +116,41 @@ public sealed partial class MimePart
 
         if (IsText)
         {
-            foreach (var block in UUDecoder.FindBlocks(content.Span))
+            foreach (var block in EmbeddedBlocks.Find(content.Span))
             {
-                if (!block.IsTerminated)
+                if (block is UUBlock { IsTerminated: false })
                 {
                     defects.Add(new MimeDefect(MimeDefectKind.UnterminatedUuencode, BodyOffset, block.FileName));
+                }
+                else if (block is YEncBlock)
+                {
+                    block.Decode(content.Span, out var damaged);
+                    if (damaged)
+                    {
+                        defects.Add(new MimeDefect(MimeDefectKind.DamagedYEnc, BodyOffset, block.FileName));
+                    }
                 }
             }
         }
 
         return defects;
+    }
+
+    /// <summary>
+    /// Whether the transfer encoding is damaged; <paramref name="content"/> is the decoded body of a text part (for its
+    /// embedded files), and empty for others, whose base64 or quoted-printable is checked a chunk at a time so a large
+    /// attachment is never held decoded.
+    /// </summary>
+    private bool IsDamaged(out ReadOnlyMemory<byte> content)
+    {
+        if (!IsText && TransferEncoding is ContentTransferEncoding.Base64 or ContentTransferEncoding.QuotedPrintable)
+        {
+            content = default;
+            return ChunkedTransferDecoder.IsDamaged(RawBody, TransferEncoding);
+        }
+
+        content = TransferEncodings.Decode(RawBody, TransferEncoding, out var invalid);
+        return invalid;
     }
 
     internal static string DecodeText(ReadOnlySpan<byte> content, string? charset)
@@ -156,17 +184,5 @@ public sealed partial class MimePart
         }
 
         return HtmlCharsetSniffer.Find(DecodeContent().Span);
-    }
-
-    /// <summary>A prefix of <paramref name="rest"/> that ends at a line break, so no quoted-printable escape is split.</summary>
-    private static int NextChunk(ReadOnlySpan<byte> rest)
-    {
-        if (rest.Length <= StreamChunkSize)
-        {
-            return rest.Length;
-        }
-
-        var lf = rest[..StreamChunkSize].LastIndexOf((byte)'\n');
-        return lf < 0 ? StreamChunkSize : lf + 1;
     }
 }

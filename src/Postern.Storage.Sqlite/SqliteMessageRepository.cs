@@ -94,7 +94,16 @@ internal sealed partial class SqliteMessageRepository(SqliteDatabase database, B
             MessageRows.MapRecord, cancellationToken,
             ("$mailbox", mailboxId), ("$from", (long)fromUid), ("$to", (long)toUid), ("$limit", limit)), cancellationToken);
 
-    public async Task<Stream?> OpenContentAsync(long mailboxId, uint uid, CancellationToken cancellationToken)
+    public Task<Stream?> OpenContentAsync(long mailboxId, uint uid, CancellationToken cancellationToken) =>
+        WithContentAsync<Stream?>(mailboxId, uid, (location, _) => Task.FromResult<Stream?>(blobs.OpenRead(location)), null, cancellationToken);
+
+    public async Task<ContentLease> LeaseContentAsync(long mailboxId, uint uid, CancellationToken cancellationToken) =>
+        await WithContentAsync<ContentLease?>(mailboxId, uid, async (location, ct) => await blobs.LeaseAsync(location, ct), null, cancellationToken)
+        ?? throw new StoreNotFoundException($"mailbox {mailboxId} has no message {uid}");
+
+    /// <summary>Finds where a message's bytes are and opens them with <paramref name="open"/>; <paramref name="missing"/> when there is no such message.</summary>
+    private async Task<T> WithContentAsync<T>(
+        long mailboxId, uint uid, Func<BlobLocation, CancellationToken, Task<T>> open, T missing, CancellationToken cancellationToken)
     {
         // Compaction may move the bytes between reading the location and opening the file; the
         // second look finds the new location.
@@ -105,10 +114,10 @@ internal sealed partial class SqliteMessageRepository(SqliteDatabase database, B
                 reader => new BlobLocation(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)),
                 cancellationToken, ("$mailbox", mailboxId), ("$uid", (long)uid)), cancellationToken);
             if (location.Count == 0)
-                return null;
+                return missing;
             try
             {
-                return blobs.OpenRead(location[0]);
+                return await open(location[0], cancellationToken);
             }
             catch (FileNotFoundException) when (attempt == 1)
             {

@@ -33,6 +33,13 @@ public interface IMessageRepository
     /// <summary>Opens the stored bytes of a message as a seekable read-only stream, or null when it does not exist.</summary>
     Task<Stream?> OpenContentAsync(long mailboxId, uint uid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lends the stored bytes of a message as memory, to parse in place without copying them; dispose the lease
+    /// once nothing made from its bytes is used any more.
+    /// </summary>
+    /// <exception cref="StoreNotFoundException">The message does not exist (never appended, or expunged).</exception>
+    Task<ContentLease> LeaseContentAsync(long mailboxId, uint uid, CancellationToken cancellationToken);
+
     /// <summary>Changes flags and keywords of the given messages.</summary>
     /// <returns>The messages whose flags or keywords actually changed, with their new modification sequence.</returns>
     Task<IReadOnlyList<MessageViewEntry>> UpdateFlagsAsync(long mailboxId, IReadOnlyList<uint> uids, FlagUpdate update, CancellationToken cancellationToken);

@@ -13,15 +13,17 @@ public class ProjectDependencyTests
     {
         // Format and language libraries: BCL only (Templates shares Data's value model).
         ["Postern.Data"] = [],
-        ["Postern.Mime"] = [],
         ["Postern.Ximss.Protocol"] = [],
         ["Postern.Templates"] = ["Postern.Data"],
+        // File ranges lent as memory, for the MIME library's message files and the SQLite store's pack files.
+        ["Postern.FileMapping"] = [],
+        ["Postern.Mime"] = ["Postern.FileMapping"],
         // HTML safety for mail shown in browsers: BCL plus the AngleSharp HTML parser.
         ["Postern.Html"] = [],
 
         // Store contract, then its providers (which only the composition root may reference).
         ["Postern.Storage"] = [],
-        ["Postern.Storage.Sqlite"] = ["Postern.Storage"],
+        ["Postern.Storage.Sqlite"] = ["Postern.Storage", "Postern.FileMapping"],
 
         // Domain services.
         ["Postern.Accounts"] = ["Postern.Storage", "Postern.Data"],

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
 using Postern.Testing;
@@ -125,6 +126,58 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Equal(before, result.BytesReclaimed);
         Assert.Equal(before - result.BytesReclaimed + result.BytesCopied, BlobBytes());
         Assert.True(BlobBytes() < before / 4);
+    }
+
+    [Fact]
+    public async Task ALargeMessageIsLentMappedFromItsPackAndUnmappedWhenTheLeaseEnds()
+    {
+        var mailbox = await CreateMailboxAsync();
+        var message = TestMessages.Create("large", bodyLines: LargeMessageLines);
+        await Store.Messages.AppendAsync(mailbox.Id, [TestMessages.Create("small"), message], Ct);
+
+        var lease = await Store.Messages.LeaseContentAsync(mailbox.Id, 2, Ct);
+        var body = lease.Content[100..];
+        Assert.False(MemoryMarshal.TryGetArray(lease.Content, out _), "the bytes are not copied into a managed array");
+        Assert.Equal(message.Content[100..].ToArray(), body.ToArray());
+
+        lease.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => body.Span.Length);
+    }
+
+    [Fact]
+    public async Task ASmallMessageIsLentAsAnArrayOfItsOwn()
+    {
+        var mailbox = await CreateMailboxAsync();
+        var message = TestMessages.Create("small");
+        await Store.Messages.AppendAsync(mailbox.Id, [message], Ct);
+
+        using var lease = await Store.Messages.LeaseContentAsync(mailbox.Id, 1, Ct);
+
+        Assert.True(MemoryMarshal.TryGetArray(lease.Content, out var array));
+        Assert.Equal(message.Content.Length, array.Array!.Length);
+    }
+
+    [Fact]
+    public async Task AMappedLeaseStaysReadableWhenCompactionDeletesItsPack()
+    {
+        await Store.DisposeAsync();
+        await using var store = await OpenAsync(maxPackFileBytes: 1000);
+        var domain = await store.Domains.CreateAsync("example.com", Ct);
+        var account = await store.Accounts.CreateAsync(new NewAccount(domain.Id, "a", "", new AccountCredentials("h", null), "{}"), Ct);
+        var mailbox = await store.Mailboxes.CreateAsync(account.Id, "INBOX", "", Ct);
+        var message = TestMessages.Create("large", bodyLines: LargeMessageLines);
+        await store.Messages.AppendAsync(mailbox.Id, [message], Ct);
+        await store.Messages.AppendAsync(mailbox.Id, [TestMessages.Create("next pack")], Ct);
+        var packs = Directory.GetFiles(_directory.File("blobs"), "*.pack");
+        using var lease = await store.Messages.LeaseContentAsync(mailbox.Id, 1, Ct);
+
+        await store.Messages.ExpungeAsync(mailbox.Id, [1], Ct);
+        var result = await store.Maintenance.CompactAsync(0.5, Ct);
+
+        Assert.True(result.BytesReclaimed >= message.Content.Length);
+        Assert.Contains(packs, pack => !File.Exists(pack));
+        Assert.Equal(message.Content.ToArray(), lease.Content.ToArray());
     }
 
     private long BlobBytes() => Directory.GetFiles(_directory.File("blobs"), "*.pack").Sum(f => new FileInfo(f).Length);

@@ -12,22 +12,41 @@ namespace Postern.Mail.Reading;
 /// </summary>
 public sealed class MessageReader(IStore store, MailboxAccess access, UserAddresses addresses)
 {
-    /// <summary>Reads and parses a message the user may read. The bytes are read once into one buffer of the message's size.</summary>
+    /// <summary>
+    /// Opens a message the user may read and parses it in place over the store's lease of its bytes, without
+    /// copying them; dispose the result when done with it.
+    /// </summary>
     /// <param name="markSeen">Set the Seen flag, as reading a message does, when the user may keep it (right s).</param>
     /// <exception cref="MailException">The mailbox or message is unknown, or the user may not read it.</exception>
     public async Task<StoredMessage> OpenAsync(MailUser user, AccessibleMailbox mailbox, uint uid, bool markSeen, CancellationToken cancellationToken)
     {
         var current = await RequireReadAsync(user, mailbox, cancellationToken);
         var record = (await store.Messages.GetAsync(current.Id, [uid], cancellationToken)).SingleOrDefault() ?? throw NotFound(current, uid);
-        var bytes = new byte[record.Size];
-        await using (var content = await store.Messages.OpenContentAsync(current.Id, uid, cancellationToken) ?? throw NotFound(current, uid))
-            await content.ReadExactlyAsync(bytes, cancellationToken);
-        if (markSeen && (record.Flags & MessageFlags.Seen) == 0 && current.Allows(MailboxRights.Seen))
+        ContentLease lease;
+        try
         {
-            var updated = await store.Messages.UpdateFlagsAsync(current.Id, [uid], FlagUpdate.Adding(MessageFlags.Seen), cancellationToken);
-            record = updated.Count == 0 ? record : record with { Flags = updated[0].Flags, ModSeq = updated[0].ModSeq };
+            lease = await store.Messages.LeaseContentAsync(current.Id, uid, cancellationToken);
         }
-        return new StoredMessage(current, record, MimeMessage.Parse(bytes));
+        catch (StoreNotFoundException)
+        {
+            // Expunged since its metadata was read.
+            throw NotFound(current, uid);
+        }
+
+        try
+        {
+            if (markSeen && (record.Flags & MessageFlags.Seen) == 0 && current.Allows(MailboxRights.Seen))
+            {
+                var updated = await store.Messages.UpdateFlagsAsync(current.Id, [uid], FlagUpdate.Adding(MessageFlags.Seen), cancellationToken);
+                record = updated.Count == 0 ? record : record with { Flags = updated[0].Flags, ModSeq = updated[0].ModSeq };
+            }
+            return new StoredMessage(current, record, lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The raw stored bytes of a message, streamed (XIMSS <c>folderRead mode="source"</c>, WebUser's source view).</summary>

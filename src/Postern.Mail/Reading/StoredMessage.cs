@@ -5,9 +5,36 @@ using Postern.Storage;
 namespace Postern.Mail.Reading;
 
 /// <summary>A stored message opened for reading: its metadata and its parsed MIME tree over the stored bytes.</summary>
-public sealed record StoredMessage(AccessibleMailbox Mailbox, MessageRecord Record, MimeMessage Message)
+/// <remarks>
+/// The tree reads the store's lease of the bytes (<see cref="ContentLease"/>), which may be a view of the store's
+/// files: dispose the message once nothing taken from it (parts, header values, decoded bodies that are not copies)
+/// is used any more, and not before.
+/// </remarks>
+public sealed class StoredMessage : IDisposable
 {
+    private readonly ContentLease _lease;
+
+    internal StoredMessage(AccessibleMailbox mailbox, MessageRecord record, ContentLease lease)
+    {
+        Mailbox = mailbox;
+        Record = record;
+        _lease = lease;
+        Message = MimeMessage.Parse(lease.Content);
+    }
+
+    /// <summary>The mailbox as the user may access it, as of opening.</summary>
+    public AccessibleMailbox Mailbox { get; }
+
+    /// <summary>The message's metadata, with the Seen flag opening set.</summary>
+    public MessageRecord Record { get; }
+
+    /// <summary>The parsed message, valid until <see cref="Dispose"/>.</summary>
+    public MimeMessage Message { get; }
+
     public uint Uid => Record.Uid;
+
+    /// <summary>Ends the lease of the stored bytes: <see cref="Message"/> and its parts may no longer be used.</summary>
+    public void Dispose() => _lease.Dispose();
 
     /// <summary>The part with a CommuniGate part ID (<c>""</c> is the body, <c>02-01</c> the first child of the second part).</summary>
     /// <exception cref="MailException">There is no such part.</exception>

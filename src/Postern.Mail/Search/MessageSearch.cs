@@ -63,11 +63,20 @@ public sealed class MessageSearch(IStore store)
             var pending = await store.Messages.ListUnindexedAsync(mailboxId, SearchLimits.IndexingBatch, cancellationToken);
             foreach (var uid in pending)
             {
-                await using var content = await store.Messages.OpenContentAsync(mailboxId, uid, cancellationToken);
-                if (content is null)
+                ContentLease lease;
+                try
+                {
+                    lease = await store.Messages.LeaseContentAsync(mailboxId, uid, cancellationToken);
+                }
+                catch (StoreNotFoundException)
+                {
+                    // Expunged since it was listed: nothing to index.
                     continue;
-                var message = await MimeMessage.LoadAsync(content, null, cancellationToken);
-                await store.Messages.SetTextAsync(mailboxId, uid, MessageTextExtractor.Extract(message), cancellationToken);
+                }
+                MessageText text;
+                using (lease)
+                    text = MessageTextExtractor.Extract(MimeMessage.Parse(lease.Content));
+                await store.Messages.SetTextAsync(mailboxId, uid, text, cancellationToken);
             }
             if (pending.Count < SearchLimits.IndexingBatch)
                 return;

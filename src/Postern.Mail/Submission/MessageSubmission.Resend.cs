@@ -60,7 +60,8 @@ public sealed partial class MessageSubmission
         var results = new List<SubmissionResult>(uids.Count);
         foreach (var uid in uids)
         {
-            var original = await reader.OpenAsync(user, mailbox, uid, markSeen: false, cancellationToken);
+            // The forward attaches the original's bytes, so the original stays open until it is sent.
+            using var original = await reader.OpenAsync(user, mailbox, uid, markSeen: false, cancellationToken);
             var forward = ReplyComposer.CreateForward(original.Message, new ReplyOptions { From = UserAddresses.Primary(user), ForwardAsAttachment = true });
             forward.To.AddRange(to);
             results.Add(await SubmitAsync(user, forward, SubmissionOptions.Default, cancellationToken));

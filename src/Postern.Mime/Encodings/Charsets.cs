@@ -120,6 +120,9 @@ public static class Charsets
             case "us-ascii" or "ascii" or "ansi_x3.4-1968" or "iso646-us" or "us" or "x-unknown" or "unknown-8bit"
                 or "unknown" or "default" or "8bit" or "x-user-defined":
                 return null;
+            case "utf-7" or "utf7" or "unicode-1-1-utf-7" or "csunicode11utf7" or "x-unicode-2-0-utf-7":
+                // RFC 2152; .NET no longer hands out its own (obsolete) UTF-7 decoder.
+                return Utf7Encoding.Instance;
             case "utf-16" or "utf-16le" or "unicode":
                 return Encoding.Unicode;
             case "utf-16be":

@@ -9,7 +9,15 @@ namespace Postern.Mime.Encodings;
 /// <param name="FileName">The file name from the <c>begin</c> line.</param>
 /// <param name="IsTerminated">Whether the block has its <c>end</c> line.</param>
 public sealed record UUBlock(int Start, int DataStart, int DataEnd, int End, string Mode, string FileName, bool IsTerminated)
+    : EmbeddedBlock(Start, DataStart, DataEnd, End, FileName, IsTerminated)
 {
     /// <summary>The decoded size, computed from the line length characters without decoding.</summary>
-    public int EstimateDecodedSize(ReadOnlySpan<byte> text) => UUDecoder.DecodedLength(text[DataStart..DataEnd]);
+    public override int EstimateDecodedSize(ReadOnlySpan<byte> text) => UUDecoder.DecodedLength(text[DataStart..DataEnd]);
+
+    /// <inheritdoc/>
+    public override byte[] Decode(ReadOnlySpan<byte> text, out bool damaged)
+    {
+        damaged = !IsTerminated;
+        return UUDecoder.Decode(text[DataStart..DataEnd]);
+    }
 }

@@ -14,33 +14,18 @@ public static class UUDecoder
     {
         List<UUBlock>? blocks = null;
         var pos = 0;
-        while (pos < text.Length && (blocks?.Count ?? 0) < MaxBlocks)
+        while ((blocks?.Count ?? 0) < MaxBlocks && FindBeginLine(text, pos, out var mode, out var name) is var (start, dataStart))
         {
-            var hit = text[pos..].IndexOf("begin "u8);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            var start = pos + hit;
-            var lineEnd = LineEnd(text, start);
-            if ((start == 0 || text[start - 1] == (byte)'\n') && TryReadBegin(text[start..lineEnd], out var mode, out var name))
-            {
-                var dataStart = Math.Min(lineEnd + 1, text.Length);
-                if (LooksEncoded(text, dataStart))
-                {
-                    var (dataEnd, end, terminated) = FindEnd(text, dataStart);
-                    (blocks ??= []).Add(new UUBlock(start, dataStart, dataEnd, end, mode, name, terminated));
-                    pos = end;
-                    continue;
-                }
-            }
-
-            pos = start + 6;
+            var (dataEnd, end, terminated) = FindEnd(text, dataStart);
+            (blocks ??= []).Add(new UUBlock(start, dataStart, dataEnd, end, mode, name, terminated));
+            pos = end;
         }
 
         return blocks is null ? [] : blocks;
     }
+
+    /// <summary>Whether the line at <paramref name="start"/> begins a uuencoded block (a cheap test: the block is not read).</summary>
+    internal static bool IsBlockAt(ReadOnlySpan<byte> text, int start) => IsBeginLine(text, start, out _, out _, out _);
 
     /// <summary>Decodes the encoded lines of one block (between its <c>begin</c> and <c>end</c> lines).</summary>
     public static byte[] Decode(ReadOnlySpan<byte> lines)
@@ -105,6 +90,47 @@ public static class UUDecoder
         return total;
     }
 
+    /// <summary>
+    /// The next <c>begin MODE NAME</c> line at or after <paramref name="pos"/> that is followed by a plausible
+    /// data line: where it starts and where its data starts; null when there is none.
+    /// </summary>
+    private static (int Start, int DataStart)? FindBeginLine(ReadOnlySpan<byte> text, int pos, out string mode, out string name)
+    {
+        mode = "";
+        name = "";
+        while (pos < text.Length)
+        {
+            var hit = text[pos..].IndexOf("begin "u8);
+            if (hit < 0)
+            {
+                return null;
+            }
+
+            // Only a line start is looked at further, so text full of "begin " costs one scan.
+            var start = pos + hit;
+            pos = start + 6;
+            if (start > 0 && text[start - 1] != (byte)'\n')
+            {
+                continue;
+            }
+
+            if (IsBeginLine(text, start, out mode, out name, out var dataStart))
+            {
+                return (start, dataStart);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the line at <paramref name="start"/> is a <c>begin MODE NAME</c> line followed by a plausible data line.</summary>
+    private static bool IsBeginLine(ReadOnlySpan<byte> text, int start, out string mode, out string name, out int dataStart)
+    {
+        var lineEnd = LineEndings.LineEnd(text, start);
+        dataStart = LineEndings.NextLine(text, lineEnd);
+        return TryReadBegin(text[start..lineEnd], out mode, out name) && LooksEncoded(text, dataStart);
+    }
+
     // POSIX uuencode: each character is (6-bit value + 0x20); '`' stands for zero.
     private static int Value(byte b) => (b - 0x20) & 0x3F;
 
@@ -146,7 +172,7 @@ public static class UUDecoder
             return false;
         }
 
-        var line = text[pos..LineEnd(text, pos)].TrimEnd("\r"u8);
+        var line = text[pos..LineEndings.LineEnd(text, pos)].TrimEnd("\r"u8);
         if (line.SequenceEqual("end"u8) || line.SequenceEqual("`"u8))
         {
             return true;
@@ -165,7 +191,7 @@ public static class UUDecoder
     {
         while (pos < text.Length)
         {
-            var lineEnd = LineEnd(text, pos);
+            var lineEnd = LineEndings.LineEnd(text, pos);
             var line = text[pos..lineEnd].TrimEnd("\r"u8);
             if (line.SequenceEqual("end"u8))
             {
@@ -182,11 +208,5 @@ public static class UUDecoder
         }
 
         return (text.Length, text.Length, false);
-    }
-
-    private static int LineEnd(ReadOnlySpan<byte> text, int pos)
-    {
-        var lf = text[pos..].IndexOf((byte)'\n');
-        return lf < 0 ? text.Length : pos + lf;
     }
 }

@@ -98,7 +98,9 @@ public static class MimeTreeWriter
 
         foreach (var file in part.FindEmbeddedFiles())
         {
-            writer.WriteLine($"{pad}  uuencoded {file.Number}: \"{Printable(file.FileName)}\" mode={file.Mode} size={file.EstimatedSize}");
+            writer.WriteLine(file.Block is YEncBlock yEnc
+                ? $"{pad}  yEnc {file.Number}: \"{Printable(file.FileName)}\"{YEncPart(yEnc)} size={file.EstimatedSize}"
+                : $"{pad}  uuencoded {file.Number}: \"{Printable(file.FileName)}\" mode={file.Mode} size={file.EstimatedSize}");
         }
 
         if (part.Message is not null)
@@ -111,6 +113,12 @@ public static class MimeTreeWriter
             WritePart(child, writer, indent + 1);
         }
     }
+
+    /// <summary>" part=N/T at B" for one part of a split yEnc file, else nothing.</summary>
+    private static string YEncPart(YEncBlock block) => block.IsPart
+        ? FormattableString.Invariant($" part={block.PartNumber}/{(block.TotalParts is { } total ? total.ToString(CultureInfo.InvariantCulture) : "?")}")
+            + (block.PartBegin is { } begin ? FormattableString.Invariant($" at {begin}") : "")
+        : "";
 
     /// <summary>The text with control characters shown as <c>\xNN</c> and cut to a readable length.</summary>
     private static string Printable(string text)

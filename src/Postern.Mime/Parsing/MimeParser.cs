@@ -16,20 +16,29 @@ namespace Postern.Mime.Parsing;
 /// </remarks>
 internal sealed class MimeParser
 {
+    /// <summary>
+    /// How many transfer-encoded multiparts or messages may nest inside each other. Each one is decoded into a
+    /// buffer of its own, and quoted-printable barely shrinks, so nesting multiplies the bytes decoded; real mail
+    /// encodes one level (a list server wrapping a whole multipart). Deeper ones are kept as opaque leaves.
+    /// </summary>
+    private const int MaxEncodedCompositeDepth = 8;
+
     private readonly ReadOnlyMemory<byte> _source;
     private readonly MimeLimits _limits;
     private readonly BoundaryStack _boundaries = new();
+    private readonly int _encodedDepth;
     private int _partCount;
 
-    private MimeParser(ReadOnlyMemory<byte> source, MimeLimits limits, int partCount)
+    private MimeParser(ReadOnlyMemory<byte> source, MimeLimits limits, int partCount, int encodedDepth)
     {
         _source = source;
         _limits = limits;
         _partCount = partCount;
+        _encodedDepth = encodedDepth;
     }
 
     public static MimeMessage Parse(ReadOnlyMemory<byte> source, MimeLimits limits) =>
-        new MimeParser(source, limits, 0).ParseMessage(0, source.Length, depth: 0, enclosingPart: null, out _);
+        new MimeParser(source, limits, 0, 0).ParseMessage(0, source.Length, depth: 0, enclosingPart: null, out _);
 
     /// <summary>Parses a message at <paramref name="start"/>; it ends at the first enclosing delimiter line, returned in <paramref name="stop"/>.</summary>
     private MimeMessage ParseMessage(int start, int end, int depth, MimePart? enclosingPart, out Delimiter stop)
@@ -57,9 +66,18 @@ internal sealed class MimeParser
             defects.Add(MimeDefectKind.NestingTooDeep, start, $"depth {depth + 1}");
             ParseLeafBody(part, block.BodyStart, end, out stop);
         }
-        else if (isMultipart && contentType.Boundary is { } boundary)
+        else if ((isMultipart || isMessage) && !TransferEncodings.IsIdentity(encoding) && _encodedDepth >= MaxEncodedCompositeDepth)
         {
-            ParseMultipartBody(part, boundary.TrimEnd(' ', '\t'), block.BodyStart, end, depth, ref defects, out stop);
+            defects.Add(MimeDefectKind.NestingTooDeep, start, $"more than {MaxEncodedCompositeDepth} encoded levels");
+            ParseLeafBody(part, block.BodyStart, end, out stop);
+        }
+        else if (isMultipart && contentType.Boundary is { } boundary && !TransferEncodings.IsIdentity(encoding))
+        {
+            ParseEncodedMultipart(part, boundary.TrimEnd(' ', '\t'), encoding, block.BodyStart, end, depth, ref defects, out stop);
+        }
+        else if (isMultipart && contentType.Boundary is { } identityBoundary)
+        {
+            ParseMultipartBody(part, identityBoundary.TrimEnd(' ', '\t'), block.BodyStart, end, depth, ref defects, out stop);
         }
         else if (isMessage)
         {
@@ -158,6 +176,26 @@ internal sealed class MimeParser
         part.SetMultipart([.. children], preambleEnd, epilogueStart: Math.Min(epilogueStart < 0 ? delimiter.AfterLine : epilogueStart, part.EndOffset));
     }
 
+    /// <summary>
+    /// A multipart whose body was base64 or quoted-printable encoded (RFC 2045 §6.4 forbids it; some mailers
+    /// and list servers do it): the body ends at the next enclosing delimiter, is decoded, and the decoded
+    /// bytes are parsed as the multipart's body. Its children live in the decoded buffer, numbered as usual;
+    /// its preamble and epilogue are left empty.
+    /// </summary>
+    private void ParseEncodedMultipart(MimePart part, string boundaryText, ContentTransferEncoding encoding, int bodyStart, int end,
+        int depth, ref DefectList defects, out Delimiter stop)
+    {
+        defects.Add(MimeDefectKind.EncodedCompositeBody, bodyStart, TransferEncodings.ToHeaderValue(encoding));
+        ParseLeafBody(part, bodyStart, end, out stop);
+        var encodedEnd = part.EndOffset;
+        var decoded = TransferEncodings.Decode(_source[bodyStart..encodedEnd], encoding, out _);
+        var inner = new MimeParser(decoded, _limits, _partCount, _encodedDepth + 1);
+        inner.ParseMultipartBody(part, boundaryText, 0, decoded.Length, depth, ref defects, out _);
+        _partCount = inner._partCount;
+        part.EndOffset = encodedEnd;
+        part.SetMultipart([.. part.Children], preambleEnd: bodyStart, epilogueStart: encodedEnd);
+    }
+
     private void ParseEmbeddedMessage(MimePart part, ContentTransferEncoding encoding, int bodyStart, int end, int depth,
         ref DefectList defects, out Delimiter stop)
     {
@@ -172,7 +210,7 @@ internal sealed class MimeParser
         defects.Add(MimeDefectKind.EncodedCompositeBody, bodyStart, TransferEncodings.ToHeaderValue(encoding));
         ParseLeafBody(part, bodyStart, end, out stop);
         var decoded = TransferEncodings.Decode(_source[bodyStart..part.EndOffset], encoding, out _);
-        var inner = new MimeParser(decoded, _limits, _partCount);
+        var inner = new MimeParser(decoded, _limits, _partCount, _encodedDepth + 1);
         part.Message = inner.ParseMessage(0, decoded.Length, depth + 1, part, out _);
         _partCount = inner._partCount;
     }

@@ -10,10 +10,7 @@ internal static class StreamReading
         if (stream.CanSeek)
         {
             var remaining = stream.Length - stream.Position;
-            if (remaining > maxSize)
-            {
-                throw new InvalidDataException($"The message is {remaining} bytes; the limit is {maxSize} (MimeLimits.MaxMessageSize).");
-            }
+            CheckSize(remaining, maxSize);
 
             var exact = new byte[remaining];
             await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
@@ -36,6 +33,16 @@ internal static class StreamReading
             }
 
             buffer.Write(chunk, 0, read);
+        }
+    }
+
+    /// <summary>Refuses a message of <paramref name="size"/> bytes when it is over <paramref name="maxSize"/>.</summary>
+    /// <exception cref="InvalidDataException">The message is too large.</exception>
+    public static void CheckSize(long size, int maxSize)
+    {
+        if (size > maxSize)
+        {
+            throw new InvalidDataException($"The message is {size} bytes; the limit is {maxSize} (MimeLimits.MaxMessageSize).");
         }
     }
 

@@ -1,4 +1,5 @@
 using Postern.Mime.Addresses;
+using Postern.Mime.Encodings;
 using Postern.Mime.Headers;
 using Postern.Mime.Text;
 
@@ -40,7 +41,10 @@ public sealed record MessageSummary
     /// <summary>The top-level media type, <c>type/subtype</c> lower case.</summary>
     public required string ContentType { get; init; }
 
-    /// <summary>Whether any part is an attachment (<see cref="MimePart.IsAttachment"/>); false for header-only summaries.</summary>
+    /// <summary>
+    /// Whether any part is an attachment (<see cref="MimePart.IsAttachment"/>) or a plain text part starts a
+    /// uuencoded or yEnc file within its first <see cref="EmbeddedFileScanLength"/> bytes; false for header-only summaries.
+    /// </summary>
     public bool HasAttachments { get; init; }
 
     /// <summary>The start of the message text, white space collapsed; empty for header-only summaries.</summary>
@@ -49,26 +53,47 @@ public sealed record MessageSummary
     /// <summary>The X-Color field when it holds a valid HTML colour (<c>#rgb</c>, <c>#rrggbb</c> or a colour name), or null.</summary>
     public string? Color { get; init; }
 
+    /// <summary>How much of each text part (raw bytes, before transfer decoding) is searched for embedded files.</summary>
+    /// <remarks>
+    /// Old mailers put a uuencoded or yEnc file after a short note, so its first line comes early; 256 KiB holds
+    /// any such note many times over, and bounds what a summary decodes per part when the text is base64 or
+    /// quoted-printable (a plain text part is searched in place, with one vectorised scan).
+    /// </remarks>
+    public const int EmbeddedFileScanLength = 256 * 1024;
+
     /// <summary>Summarises a parsed message.</summary>
     public static MessageSummary Create(MimeMessage message, SummaryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         options ??= SummaryOptions.Default;
-        var hasAttachments = false;
+        return FromHeaders(message.Headers, message.Body.ContentType.MimeType) with
+        {
+            HasAttachments = FindsAttachment(message),
+            Preview = options.PreviewLength == 0 ? "" : TextPreview.Create(message, options.PreviewLength),
+        };
+    }
+
+    private static bool FindsAttachment(MimeMessage message)
+    {
         foreach (var part in message.EnumerateParts())
         {
             if (part.IsAttachment)
             {
-                hasAttachments = true;
-                break;
+                return true;
             }
         }
 
-        return FromHeaders(message.Headers, message.Body.ContentType.MimeType) with
+        // WebUser shows uuencoded and yEnc files inside text as attachments, so the folder view marks them too.
+        // HTML is left out: it renders as a page, not as text with files in it (and is the larger part).
+        foreach (var part in message.EnumerateParts())
         {
-            HasAttachments = hasAttachments,
-            Preview = options.PreviewLength == 0 ? "" : TextPreview.Create(message, options.PreviewLength),
-        };
+            if (part.IsText && !part.ContentType.Is("text", "html") && EmbeddedBlocks.Contains(part.DecodeContentStart(EmbeddedFileScanLength).Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Summarises a header block alone (no preview, no attachment detection).</summary>

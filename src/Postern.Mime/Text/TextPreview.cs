@@ -26,17 +26,10 @@ internal static class TextPreview
         return "";
     }
 
-    /// <summary>Decodes the start of a text part: the raw body is cut at a line break before decoding.</summary>
+    /// <summary>Decodes the start of a text part.</summary>
     private static string Decode(MimePart part, int rawPrefix)
     {
-        var raw = part.RawBody;
-        if (raw.Length > rawPrefix)
-        {
-            var cut = raw.Span[..rawPrefix].LastIndexOf((byte)'\n');
-            raw = raw[..(cut > 0 ? cut + 1 : rawPrefix)];
-        }
-
-        var content = Encodings.TransferEncodings.Decode(raw, part.TransferEncoding, out _);
+        var content = part.DecodeContentStart(rawPrefix);
         var charset = part.Charset ?? (part.ContentType.Is("text", "html") ? HtmlCharsetSniffer.Find(content.Span) : null);
         return MimePart.DecodeText(content.Span, charset);
     }

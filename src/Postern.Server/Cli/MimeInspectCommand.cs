@@ -41,6 +41,8 @@ public static class MimeInspectCommand
                 return ExitCodes.Failure;
             }
 
+            // A large file is mapped, not read: the message holds the mapping until it is disposed.
+            using var loaded = message;
             var wantXml = parse.GetValue(xml);
             var wantSummary = parse.GetValue(summary);
             if (wantSummary)
@@ -63,6 +65,7 @@ public static class MimeInspectCommand
         return command;
     }
 
+    /// <summary>Loads standard input into memory; a file is mapped when large (<see cref="MimeMessage.LoadAsync"/>).</summary>
     private static async Task<MimeMessage> LoadAsync(FileInfo path, CancellationToken cancellationToken)
     {
         if (path.Name == "-")

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
+using Postern.FileMapping;
 
 namespace Postern.Storage.Sqlite.Blobs;
 
@@ -101,13 +102,42 @@ internal sealed class BlobStore : IDisposable
     }
 
     /// <summary>Opens a committed blob range for reading.</summary>
-    public Stream OpenRead(BlobLocation location)
+    public Stream OpenRead(BlobLocation location) => new PackRangeStream(ReadHandle(location.PackId), location.Offset, location.Length);
+
+    /// <summary>Lends a committed blob range as memory: mapped from the pack when large, else read into an array.</summary>
+    /// <remarks>
+    /// Small ranges are read into a fresh array rather than a pooled one: a pooled buffer returned when the lease
+    /// ends would be reused for another message, and anything still reading the old lease would see that
+    /// message's bytes. A mapped range survives compaction deleting its pack (see <see cref="MappedFileRange"/>).
+    /// </remarks>
+    public async Task<ContentLease> LeaseAsync(BlobLocation location, CancellationToken cancellationToken)
     {
-        var handle = _readHandles.GetOrAdd(location.PackId, static (packId, store) =>
+        if (location.Length > Array.MaxLength)
+            throw new StoreException($"a message of {location.Length} bytes is too large to lend as memory; read it as a stream");
+        var handle = ReadHandle(location.PackId);
+        var length = (int)location.Length;
+        if (length >= MappedFileRange.WorthMappingFrom)
+        {
+            var range = MappedFileRange.Map(handle, location.Offset, length);
+            return new ContentLease(range.Memory, range);
+        }
+
+        var bytes = new byte[length];
+        for (var read = 0; read < length;)
+        {
+            var count = await RandomAccess.ReadAsync(handle, bytes.AsMemory(read), location.Offset + read, cancellationToken);
+            if (count == 0)
+                throw new StoreException($"blob file {DataPath(location.PackId)} ends before the message at {location.Offset} does");
+            read += count;
+        }
+        return new ContentLease(bytes, null);
+    }
+
+    /// <summary>This process's read handle of a pack, shared by all readers (they read by position).</summary>
+    private SafeFileHandle ReadHandle(long packId) =>
+        _readHandles.GetOrAdd(packId, static (packId, store) =>
             File.OpenHandle(store.DataPath(packId), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
                 FileOptions.RandomAccess), this);
-        return new PackRangeStream(handle, location.Offset, location.Length);
-    }
 
     /// <summary>Drops this process's read handle of a pack that compaction deleted.</summary>
     /// <remarks>

@@ -39,7 +39,8 @@ public sealed class Compose(MessageRenderer renderer, AddressBook addressBook) :
         var preferences = context.Preferences;
 
         var operation = parameters["Operation"];
-        var original = await OriginalAsync(context, operation);
+        // The original's parts are read until the page is filled or the message is sent or saved.
+        using var original = await OriginalAsync(context, operation);
         if (operation is not null)
             dataset["operation"] = operation;
         if (parameters["OrigMessage"] is { } origMessage)

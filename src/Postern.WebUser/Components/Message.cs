@@ -71,6 +71,8 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
             context.SetError(e.Message);
             return;
         }
+        // The parsed message reads the store's lease of its bytes until the page's dataset is filled.
+        using var read = stored;
         AddStatus(context.Dataset, stored.Record);
 
         var session = context.Session;
@@ -130,7 +132,7 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
     {
         await context.TryAsync(async () =>
         {
-            var stored = await context.Services.Reader.OpenAsync(context.User, mailbox, uid, markSeen: false, context.CancellationToken);
+            using var stored = await context.Services.Reader.OpenAsync(context.User, mailbox, uid, markSeen: false, context.CancellationToken);
             if (stored.Message.From.Mailboxes is not [var from, ..] || !from.IsComplete)
             {
                 context.SetError("The message has no sender address");

@@ -62,11 +62,13 @@ public sealed class MessagePartResponder(WebUserServices services)
         {
             return false;
         }
+        // The part is read from the store's lease of the message's bytes until the response is written.
+        using var read = stored;
         var partId = segments[1] == BodyPartSegment ? "" : Uri.UnescapeDataString(segments[1]);
         if (stored.Message.FindPart(partId) is not { } part || part.IsMultipart)
             return false;
 
-        byte[] content;
+        ReadOnlyMemory<byte> content;
         string contentType;
         string fileName;
         if (int.TryParse(http.Request.Query["Embedded"], out var embedded))
@@ -79,7 +81,8 @@ public sealed class MessagePartResponder(WebUserServices services)
         }
         else
         {
-            content = part.DecodeContent().ToArray();
+            // Not copied: an identity-encoded body is written straight from the lease.
+            content = part.DecodeContent();
             contentType = part.ContentType.MediaType + "/" + part.ContentType.MediaSubtype;
             fileName = Attachments.CleanFileName(part.FileName, part);
         }

@@ -45,6 +45,41 @@ public class MboxImportExportTests : MailContext
     }
 
     [Fact]
+    public async Task FromLinesAreQuotedOnExportAndUnquotedOnImportMboxrdStyle()
+    {
+        var source = await MailboxAsync("Source");
+        var copy = await MailboxAsync("Copy");
+        var body = "Subject: quoting\r\n\r\nFrom the start\r\n>From a quote\r\n>>From deeper\r\n> From not a From line\r\nFrom";
+        await new MessageAppender(Store, TimeProvider.System).AppendAsync(source, Encoding.ASCII.GetBytes(body), MessageFlags.None, [], null, Ct);
+
+        using var exported = new MemoryStream();
+        await new MboxExporter(Store).ExportAsync(source, exported, null, Ct);
+        var mbox = Encoding.ASCII.GetString(exported.ToArray());
+        exported.Position = 0;
+        await Importer().ImportAsync(exported, copy, null, Ct);
+
+        // mboxrd: every From line after any number of '>' gains one; the importer takes exactly one away.
+        Assert.EndsWith("\n>From the start\r\n>>From a quote\r\n>>>From deeper\r\n> From not a From line\r\nFrom\n", mbox);
+        Assert.Equal(body, Encoding.ASCII.GetString(await ContentAsync(copy, 1)));
+    }
+
+    [Fact]
+    public async Task AnMboxrdFileImportsUnquotedAndExportsBackToTheSameBytes()
+    {
+        var inbox = await MailboxAsync("INBOX");
+        const string File = "From alice@example.com Tue Mar  5 05:08:09 2024\nFrom: alice@example.com\nSubject: one\n\n>From here\n>>From there\nplain\n\n"
+                            + "From bob@example.com Wed Mar  6 05:08:09 2024\nFrom: bob@example.com\nSubject: two\n\n>>>From far\n\n";
+
+        await Importer().ImportAsync(new MemoryStream(Encoding.ASCII.GetBytes(File)), inbox, null, Ct);
+        using var exported = new MemoryStream();
+        await new MboxExporter(Store).ExportAsync(inbox, exported, null, Ct);
+
+        Assert.Equal("From: alice@example.com\nSubject: one\n\nFrom here\n>From there\nplain\n", Encoding.ASCII.GetString(await ContentAsync(inbox, 1)));
+        Assert.Equal("From: bob@example.com\nSubject: two\n\n>>From far\n", Encoding.ASCII.GetString(await ContentAsync(inbox, 2)));
+        Assert.Equal(File, Encoding.ASCII.GetString(exported.ToArray()));
+    }
+
+    [Fact]
     public async Task ImportKeepsMessageBytesDatesAndStatusFlags()
     {
         var inbox = await MailboxAsync("INBOX");

@@ -140,6 +140,29 @@ public class MimeParserTests
     }
 
     [Fact]
+    public void Base64AndQuotedPrintableMultipartsAreDecodedAndParsedWithStablePartIds()
+    {
+        var message = Load("parser/encoded-multipart.eml");
+
+        Assert.Equal(
+            [
+                ("", "multipart/mixed"), ("01", "text/plain"), ("02", "multipart/alternative"), ("02-01", "text/plain"),
+                ("02-02", "text/html"), ("03", "multipart/mixed"), ("03-01", "text/plain"), ("03-02", "message/rfc822"),
+                ("03-02-01", "text/plain"), ("04", "text/plain"),
+            ],
+            message.EnumerateParts().Select(p => (p.PartId, p.ContentType.MimeType)));
+        Assert.Equal("<p>html alternative</p>", message.FindPart("02-02")!.GetText());
+        Assert.Equal("na\u00efve text", message.FindPart("03-01")!.GetText());
+        Assert.Equal("forwarded inside", message.FindPart("03-02")!.Message!.Subject);
+        Assert.Equal("last", message.FindPart("04")!.GetText());
+        Assert.Equal("02-02", message.FindTextBody("html")!.PartId);
+        Assert.True(message.FindPart("02")!.Preamble.IsEmpty);
+        Assert.Equal(
+            [("02", MimeDefectKind.EncodedCompositeBody), ("03", MimeDefectKind.EncodedCompositeBody)],
+            message.EnumerateParts().SelectMany(p => p.Defects.Select(d => (p.PartId, d.Kind))));
+    }
+
+    [Fact]
     public void MboxFromLineBeforeTheHeaderIsSkipped()
     {
         var message = Load("parser/mbox-marker.eml");

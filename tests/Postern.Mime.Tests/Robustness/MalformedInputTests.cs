@@ -80,6 +80,22 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public void EncodedMultipartNestingIsCappedBeforeItMultipliesTheDecoding()
+    {
+        // Quoted-printable barely shrinks, so every encoded level would copy nearly all of the input again.
+        var text = new StringBuilder();
+        for (var i = 0; i < 2000; i++)
+        {
+            text.Append("Content-Type: multipart/mixed; boundary=z").Append(i).Append("\nContent-Transfer-Encoding: quoted-printable\n\n--z").Append(i).Append('\n');
+        }
+
+        var message = Exercise(Encoding.ASCII.GetBytes(text.ToString()), "encoded multipart bomb");
+
+        Assert.Equal(8, message.EnumerateParts().Max(p => p.Depth));
+        Assert.Contains(message.EnumerateDefects(), d => d.Kind == MimeDefectKind.NestingTooDeep);
+    }
+
+    [Fact]
     public void HugeHeaderCountIsCapped()
     {
         var text = new StringBuilder();

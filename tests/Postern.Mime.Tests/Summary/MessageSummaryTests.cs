@@ -75,6 +75,26 @@ public class MessageSummaryTests
         Assert.Equal(expected, summary.Color);
     }
 
+    [Theory]
+    [InlineData("Content-Type: text/plain\n\nSee the file.\n\nbegin 644 a.txt\n%:&5L;&\\*\n`\nend\n", true)]
+    [InlineData("Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nSee:\n=3Dybegin line=3D128 size=3D1 name=3Da.bin\n=2B\n=3Dyend size=3D1\n", true)]
+    [InlineData("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\nYmVnaW4gNjQ0IGEudHh0CiU6JjVMOyZcKgpgCmVuZAo=\n", true)]
+    [InlineData("Content-Type: text/plain\n\nbegin 644 of the story\nOnce upon a time\n=ybegin without a name\n", false)]
+    public void FilesEmbeddedInTextCountAsAttachments(string message, bool expected) =>
+        Assert.Equal(expected, MessageSummary.Create(FromText(message)).HasAttachments);
+
+    [Fact]
+    public void OnlyTheStartOfATextPartIsSearchedForEmbeddedFiles()
+    {
+        var filler = new string('x', 99) + "\n";
+        var early = "Subject: s\n\n" + string.Concat(Enumerable.Repeat(filler, 2000)) + "begin 644 a.txt\n%:&5L;&\\*\n`\nend\n";
+        var late = "Subject: s\n\n" + string.Concat(Enumerable.Repeat(filler, 3000)) + "begin 644 a.txt\n%:&5L;&\\*\n`\nend\n";
+
+        Assert.True(MessageSummary.Create(FromText(early)).HasAttachments);
+        Assert.False(MessageSummary.Create(FromText(late)).HasAttachments);
+        Assert.Single(FromText(late).Body.FindEmbeddedFiles());
+    }
+
     [Fact]
     public void SignaturesAndInlineImagesAreNotAttachments()
     {
