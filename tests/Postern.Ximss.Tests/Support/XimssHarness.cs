@@ -32,7 +32,7 @@ namespace Postern.Ximss.Tests.Support;
 /// The XIMSS engine over a fresh store (domain <c>example.com</c>, account <c>alice@example.com</c> with
 /// password <c>secret</c>), driven request by request without a network.
 /// </summary>
-internal sealed class XimssHarness : IAsyncDisposable
+internal sealed partial class XimssHarness : IAsyncDisposable
 {
     public const string Password = "secret";
 
