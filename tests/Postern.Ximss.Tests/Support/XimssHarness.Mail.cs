@@ -51,6 +51,17 @@ internal sealed partial class XimssHarness
         return await Store.Messages.GetAsync(box.Id, listing.Entries.Select(e => e.Uid).ToArray(), CancellationToken.None);
     }
 
+    /// <summary>The stored bytes of a message.</summary>
+    public async Task<byte[]> ContentAsync(string account, string mailbox, uint uid)
+    {
+        var record = await Get<AccountService>().GetAsync(AccountName.Parse(account), CancellationToken.None);
+        var box = await Get<MailboxService>().GetAsync(record, mailbox, CancellationToken.None);
+        await using var content = (await Store.Messages.OpenContentAsync(box.Id, uid, CancellationToken.None))!;
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>A small RFC 5322 message.</summary>
     public static byte[] Message(string subject, string from = "Bob <bob@example.org>", string to = "Alice <alice@example.com>",
         string body = "Hello there.", DateTimeOffset? date = null, params string[] extraHeaders)
