@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# command:package pairs the tests need on the machine.
-requirements=()
+# command:package pairs the tests need on the machine (chromium: the WebUser browser tests).
+requirements=(chromium:chromium)
 
 missing=()
 for req in "${requirements[@]}"; do

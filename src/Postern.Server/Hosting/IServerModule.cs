@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Postern.Server.Hosting.Sessions;
+using Postern.Server.Hosting.WebUser;
 using Postern.Server.Hosting.Ximss;
 
 namespace Postern.Server.Hosting;
@@ -57,5 +58,6 @@ public static class ServerModules
         new StatusModule(),
         new SessionsModule(),
         new XimssModule(),
+        new WebUserModule(),
     ];
 }

@@ -13,7 +13,8 @@ namespace Postern.Server.Hosting.Sessions;
 /// <remarks>
 /// An unknown or expired session, and a session bound to another client address, are answered alike
 /// with CommuniGate's 550 (clients show "you have been disconnected", docs/ximss.md §2); answering a
-/// wrong address differently would tell a stranger the id is live.
+/// wrong address differently would tell a stranger the id is live. A module may answer such requests
+/// itself first (<see cref="SessionGoneRoute"/>): WebUser shows browsers its disconnected page.
 /// </remarks>
 public sealed class SessionRouter
 {
@@ -22,12 +23,14 @@ public sealed class SessionRouter
 
     private readonly SessionRegistry _registry;
     private readonly Dictionary<SessionKind, SessionRequestHandler> _handlers;
+    private readonly SessionGoneHandler[] _goneHandlers;
     private readonly ILogger _log;
 
-    public SessionRouter(SessionRegistry registry, IEnumerable<SessionRoute> routes, ILoggerFactory loggers)
+    public SessionRouter(SessionRegistry registry, IEnumerable<SessionRoute> routes, IEnumerable<SessionGoneRoute> goneRoutes, ILoggerFactory loggers)
     {
         _registry = registry;
         _handlers = routes.ToDictionary(route => route.Kind, route => route.Handle);
+        _goneHandlers = goneRoutes.Select(route => route.Handle).ToArray();
         _log = loggers.CreateLogger(LogTags.Http);
     }
 
@@ -43,6 +46,11 @@ public sealed class SessionRouter
             case SessionLookup.WrongAddress:
                 _log.LogWarning("[{Address}] request for a session bound to another address refused", client);
                 break;
+        }
+        foreach (var gone in _goneHandlers)
+        {
+            if (await gone(context, resource ?? ""))
+                return;
         }
         context.Response.StatusCode = SessionGone;
     }

@@ -1,0 +1,172 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Postern.Data;
+using Postern.WebUser.Http;
+using Postern.WebUser.Sessions;
+using Postern.WebUser.Stateless;
+
+namespace Postern.WebUser;
+
+/// <summary>
+/// The WebUser interface on the HTTP port: stateless requests (login, stateless pages, skin files) and
+/// requests in WebUser session realms. This is the request boundary: bad requests become error pages,
+/// and faults are logged and answered with the failure page.
+/// </summary>
+public sealed class WebUserHost(
+    WebUserServices services, Login login, SessionRequestHandler sessionRequests, PageResponder pages, ErrorPages errors,
+    ILogger<WebUserHost> logger)
+{
+    /// <summary>Answers a request outside any session realm.</summary>
+    public Task HandleStatelessAsync(HttpContext http) => GuardAsync(http, () => StatelessAsync(http, http.RequestAborted));
+
+    /// <summary>Answers a request for a session the caller already found (the shared session dispatcher's entry).</summary>
+    public Task HandleSessionAsync(HttpContext http, WebUserSession session, string resource) =>
+        GuardAsync(http, () => SessionAsync(http, session, resource, http.RequestAborted));
+
+    /// <summary>
+    /// Answers a request for a session that does not exist (or refuses this client) with
+    /// <c>disconnected.wssp</c> (WebApp, "Code Components for Session Requests") when it asks for a page, as
+    /// browsers do; returns false for anything else (the session root, files, parts, other protocols'
+    /// requests), which the caller answers with CommuniGate's 550.
+    /// </summary>
+    public async Task<bool> TryHandleDisconnectedAsync(HttpContext http, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!RestoreState.IsPageName(resource))
+            return false;
+        await GuardAsync(http, () => DisconnectedAsync(http, resource, http.RequestAborted));
+        return true;
+    }
+
+    private async Task SessionAsync(HttpContext http, WebUserSession session, string resource, CancellationToken cancellationToken)
+    {
+        if (!SessionCookie.Admits(http.Request, session))
+        {
+            await DisconnectedAsync(http, resource, cancellationToken);
+            return;
+        }
+        if (!await sessionRequests.HandleAsync(http, session, resource, cancellationToken))
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+    }
+
+    private async Task StatelessAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith(Postern.Skins.SkinFilesPath.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await SkinFilesAsync(http, path, cancellationToken);
+            return;
+        }
+
+        var parameters = await RequestParametersReader.ReadAsync(http.Request, services.Options.Limits, cancellationToken);
+        var context = await StatelessContext.CreateAsync(http, services, parameters, cancellationToken);
+        if (path is "/" || path.Equals("/default.html", StringComparison.OrdinalIgnoreCase))
+        {
+            await LoginAsync(http, context, cancellationToken);
+            return;
+        }
+
+        var name = path[1..];
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal))
+        {
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+            return;
+        }
+        if (RestoreState.IsPageName(name))
+        {
+            // A stateless page without a component of its own renders with the generic stateless dataset.
+            if (!await pages.TryWriteAsync(http, context.Page(name, context.CreateDataset()), cancellationToken))
+                await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+            return;
+        }
+        if (SkinFileResponder.IsServable(name) && context.Skin.FindFile(name.ToLowerInvariant()) is { } file)
+            await SkinFileResponder.WriteAsync(http, file, SkinFileCaching.Short, cancellationToken);
+        else
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+    }
+
+    private async Task LoginAsync(HttpContext http, StatelessContext context, CancellationToken cancellationToken)
+    {
+        var result = await login.ProcessAsync(context, cancellationToken);
+        if (result.Session is { } session)
+        {
+            logger.LogInformation("WebUser session {Number} opened for {Account} from {Address}", session.Number, session.Account, session.ClientAddress);
+            SessionCookie.Set(http.Response, session);
+        }
+        else if (result.Dataset.Find("errorCode") is { } error)
+        {
+            logger.LogInformation("WebUser login as {Name} from {Address} refused: {Error}", context.Parameters["username"], http.Connection.RemoteIpAddress, error.AsString);
+        }
+        if (result.StartUrl is { } start)
+        {
+            // WebApp: a successful login redirects into the session realm, to the skin's StartPage.
+            http.Response.StatusCode = StatusCodes.Status302Found;
+            http.Response.Headers.Location = start;
+            http.Response.Headers.CacheControl = "no-store";
+            return;
+        }
+        if (!await pages.TryWriteAsync(http, context.Page(result.PageName, result.Dataset), cancellationToken))
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+    }
+
+    private async Task DisconnectedAsync(HttpContext http, string resource, CancellationToken cancellationToken)
+    {
+        var parameters = await RequestParametersReader.ReadAsync(http.Request, services.Options.Limits, cancellationToken);
+        var context = await StatelessContext.CreateAsync(http, services, RequestParameters.Empty, cancellationToken);
+        var dataset = context.CreateDataset();
+        login.AddLoginElements(context, dataset, null);
+        RestoreState.FromInterrupted(resource, parameters, services.Options.Limits)?.AddTo(dataset);
+        var page = context.Client.PageFor("disconnected.wssp");
+        if (!await pages.TryWriteAsync(http, context.Page(page, dataset), cancellationToken)
+            && !await pages.TryWriteAsync(http, context.Page("disconnected.wssp", dataset), cancellationToken))
+            await PageResponder.WritePlainAsync(http, StatusCodes.Status200OK, "The session has ended. Log in again.", cancellationToken);
+    }
+
+    private async Task SkinFilesAsync(HttpContext http, string path, CancellationToken cancellationToken)
+    {
+        if (!Postern.Skins.SkinFilesPath.TryParse(path, out var filesPath) || !SkinFileResponder.IsServable(filesPath.FileName))
+        {
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+            return;
+        }
+        var skin = services.Skins.Select(filesPath.Domain, filesPath.SkinName);
+        if (skin.FindFile(filesPath.FileName) is not { } file)
+        {
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+            return;
+        }
+        var caching = filesPath.Version == skin.Version ? SkinFileCaching.Immutable : SkinFileCaching.Short;
+        await SkinFileResponder.WriteAsync(http, file, caching, cancellationToken);
+    }
+
+    /// <summary>The request boundary: answers what went wrong instead of dropping the connection.</summary>
+    private async Task GuardAsync(HttpContext http, Func<Task> handle)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            // WebApp CG/PL: "Only the GET, POST, and HEAD HTTP requests are supported."
+            http.Response.Headers.Allow = "GET, HEAD, POST";
+            await PageResponder.WritePlainAsync(http, StatusCodes.Status405MethodNotAllowed, "Only GET, HEAD and POST are supported.", http.RequestAborted);
+            return;
+        }
+        try
+        {
+            await handle();
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The browser went away; nothing to answer.
+        }
+        catch (BadWebRequestException e)
+        {
+            logger.LogInformation("bad WebUser request {Path}: {Problem}", http.Request.Path, e.Message);
+            await errors.WriteAsync(http, e.StatusCode, e.Message, http.RequestAborted);
+        }
+        catch (Exception e) when (e is PageRenderingException or Postern.Storage.StoreException or DataFormatException or IOException)
+        {
+            logger.LogError(e, "WebUser request {Path} failed", http.Request.Path);
+            await errors.WriteAsync(http, StatusCodes.Status500InternalServerError, null, http.RequestAborted);
+        }
+    }
+}
