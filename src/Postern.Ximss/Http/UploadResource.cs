@@ -110,7 +110,11 @@ internal sealed partial class UploadResource(UploadBudget budget, XimssOptions o
         var (mediaType, subtype) = MediaTypeHeaderValue.TryParse(type, out var parsed) && parsed.MediaType.Value?.Split('/') is [var t, var s] && t.Length > 0 && s.Length > 0
             ? (t.ToLowerInvariant(), s.ToLowerInvariant())
             : ("application", "octet-stream");
-        return (new Upload(content.ToArray(), mediaType, subtype, fileName), null);
+        // The charset goes into the message's Content-Type: only a plain token is taken (RFC 2045 §5.1).
+        var charset = HeaderUtilities.RemoveQuotes(parsed?.Charset ?? default).Value;
+        if (charset is not null && (charset.Length == 0 || !charset.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+.^_`{|}~-".Contains(c))))
+            charset = null;
+        return (new Upload(content.ToArray(), mediaType, subtype, fileName, charset), null);
     }
 
     private (Upload?, (int, string)?) Refuse(MemoryStream content, int status, string text)

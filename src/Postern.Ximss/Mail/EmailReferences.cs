@@ -74,11 +74,14 @@ internal sealed class EmailReferences(MailboxAccess access, MessageReader reader
         var type = (string?)mime.Attribute("type");
         var subtype = (string?)mime.Attribute("subtype");
         var typed = type is not null && subtype is not null && !type.Equals("attachment", StringComparison.OrdinalIgnoreCase);
-        return new ComposedBinary(upload.Content, typed ? type! : upload.MediaType, typed ? subtype! : upload.MediaSubtype)
+        var part = new ComposedBinary(upload.Content, typed ? type! : upload.MediaType, typed ? subtype! : upload.MediaSubtype)
         {
             FileName = upload.FileName,
             Disposition = "attachment",
         };
+        if (upload.Charset is { } charset && part.Type.Equals("text", StringComparison.OrdinalIgnoreCase))
+            part.TypeParameters.Add(new HeaderParameter("charset", charset));
+        return part;
     }
 
     /// <summary>A stored part as it was attached: decoded bytes with its type, charset and file name.</summary>

@@ -4,7 +4,8 @@ namespace Postern.Ximss.Mail;
 /// <param name="MediaType">The type the client gave it (<c>application</c> when none).</param>
 /// <param name="MediaSubtype">The subtype the client gave it (<c>octet-stream</c> when none).</param>
 /// <param name="FileName">The file name the client gave it, without any path.</param>
-internal sealed record Upload(ReadOnlyMemory<byte> Content, string MediaType, string MediaSubtype, string? FileName);
+/// <param name="Charset">The <c>charset</c> parameter the client gave its type, if any: a text file keeps it when attached.</param>
+internal sealed record Upload(ReadOnlyMemory<byte> Content, string MediaType, string MediaSubtype, string? FileName, string? Charset = null);
 
 /// <summary>Why an upload was refused.</summary>
 internal enum UploadRefusal
