@@ -26,6 +26,18 @@ internal static class FolderDefinitions
             return false;
         }
 
+        // A sort or filter field other than the data fields is a header name (RFC 5322 §3.6.8: printable ASCII but ':').
+        if (options.SortField is { } sortField && !IsFieldName(sortField))
+        {
+            error = XimssError.InvalidAttribute("sortField", $"'{sortField}' cannot be a field name");
+            return false;
+        }
+        if (options.Filter?.Field is { Length: > 0 } filterField && !IsFieldName(filterField))
+        {
+            error = XimssError.InvalidAttribute("filterField", $"'{filterField}' cannot be a field name");
+            return false;
+        }
+
         fields = FolderField.Parse(options.Fields);
         definition = new FolderViewDefinition(new FolderSortOrder(options.SortField, options.SortOrder == SortOrder.Descending), Filter(options.Filter));
         error = null;
@@ -44,6 +56,8 @@ internal static class FolderDefinitions
             Rights = Postern.Mail.Mailboxes.MailboxRightsText.Format(view.Mailbox.Rights),
         });
     }
+
+    private static bool IsFieldName(string name) => name.Length > 0 && name.All(c => c is > ' ' and < '\u007f' and not ':');
 
     private static FolderViewFilter Filter(FolderFilter? filter)
     {
