@@ -1,12 +1,13 @@
 using System.Globalization;
 using Postern.LoadDriver;
 
-// Load driver for the XIMSS transports: starts `postern serve` on a temporary data directory and runs
-// the scenarios of docs/performance.md ("XIMSS transport and sessions"). Results are table rows.
+// Load driver for XIMSS: starts `postern serve` on a temporary data directory and runs the scenarios of
+// docs/performance.md ("XIMSS transport and sessions", "XIMSS mail operations"). Results are table rows.
 //
 //   dotnet run -c Release --project bench/Postern.LoadDriver -- [scenario] [--count N] [--seconds S]
 //
-// Scenarios: noop, login, idle-tcp, polls, all (the default).
+// Scenarios: noop, login, idle-tcp, polls, mail-append, mail-submit, mail-notify, mail-large, mail (the four
+// mail ones), all (the default). --count is the mailbox size of mail-large (default 100,000).
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var count = Option("--count", 10_000);
 var seconds = Option("--seconds", 10);
@@ -38,6 +39,26 @@ if (scenario is "polls" or "all")
 {
     await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
     await Scenarios.ParkedPollsAsync(server, count, samples);
+}
+if (scenario is "mail-append" or "mail" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await MailScenarios.ThroughputAsync(server, submit: false, clients: 8, perClient: 200);
+}
+if (scenario is "mail-submit" or "mail" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await MailScenarios.ThroughputAsync(server, submit: true, clients: 8, perClient: 100);
+}
+if (scenario is "mail-notify" or "mail" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await MailScenarios.NotifyLatencyAsync(server, samples: 200);
+}
+if (scenario is "mail-large" or "mail" or "all")
+{
+    await using var server = await ServerUnderTest.StartAsync(pbkdf2Iterations: 1_000);
+    await MailScenarios.LargeMailboxAsync(server, messages: Option("--count", 100_000), repetitions: 5);
 }
 return 0;
 

@@ -16,6 +16,7 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
     private readonly Process _process;
     private readonly string _data;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HashSet<string> _accounts = [];
 
     private ServerUnderTest(Process process, string data, int httpPort, int ximssPort)
     {
@@ -85,6 +86,33 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         var rss = long.Parse(status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
             CultureInfo.InvariantCulture) * 1024;
         return (heap, rss);
+    }
+
+    /// <summary>Runs a <c>postern</c> command on the server's data directory (beside the running server, as an administrator would).</summary>
+    public async Task RunCliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "postern"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Append("--data").Append(_data))
+            start.ArgumentList.Add(argument);
+        start.Environment["POSTERN_PASSWORDS__PBKDF2_ITERATIONS"] = "1000";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"postern {string.Join(' ', arguments)}: {await errors}{await output}");
+    }
+
+    /// <summary>Creates an account (password <see cref="Password"/>) unless it exists.</summary>
+    public async Task EnsureAccountAsync(string name)
+    {
+        if (_accounts.Add(name))
+            await RunCliAsync("account", "add", name, "--password", Password);
     }
 
     /// <summary>The counters of the access monitor.</summary>

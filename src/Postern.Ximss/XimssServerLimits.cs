@@ -92,6 +92,40 @@ public sealed class XimssServerLimits
     /// <summary>How long a nonce may wait for its login: 5 minutes, time enough to type a password.</summary>
     public TimeSpan NonceLifetime { get; set => field = Positive(value); } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Folders one session may have open at once. Samoware keeps a handful (the INBOX, the folder shown, a
+    /// search); each costs up to a megabyte for 100,000 messages (docs/mail.md), so 32 bounds a session
+    /// to tens of megabytes.
+    /// </summary>
+    public int MaxFoldersPerSession { get; set => field = AtLeast(value, 1); } = 32;
+
+    /// <summary>
+    /// The largest file one <c>/UPLOAD/</c> post may carry: the largest message that can be sent
+    /// (50 MiB, <c>SubmissionLimits.MaxMessageSize</c>), since an upload becomes part of one.
+    /// </summary>
+    public long MaxUploadSize { get; set => field = AtLeast(value, 1024); } = 50L << 20;
+
+    /// <summary>
+    /// Upload bytes one session may hold: two messages' worth (100 MiB), room for a message being sent
+    /// while the next is prepared. Uploads live as long as their session.
+    /// </summary>
+    public long MaxSessionUploadBytes { get; set => field = AtLeast(value, 1024); } = 100L << 20;
+
+    /// <summary>Uploads one session may hold: 256, far more attachments than one message carries.</summary>
+    public int MaxUploadsPerSession { get; set => field = AtLeast(value, 1); } = 256;
+
+    /// <summary>
+    /// Upload bytes the whole server may hold (they are kept in memory): 1 GiB, twenty full-size
+    /// uploads in progress at once, a small share of a server sized for 10,000 sessions.
+    /// </summary>
+    public long MaxUploadBytes { get; set => field = AtLeast(value, 1024); } = 1L << 30;
+
+    private static long AtLeast(long value, long minimum)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, minimum);
+        return value;
+    }
+
     private static int AtLeast(int value, int minimum)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(value, minimum);

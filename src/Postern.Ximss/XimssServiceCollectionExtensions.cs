@@ -6,6 +6,7 @@ using Postern.Sessions;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Engine;
 using Postern.Ximss.Http;
+using Postern.Ximss.Mail;
 using Postern.Ximss.Monitoring;
 using Postern.Ximss.Operations;
 using Postern.Ximss.Sessions;
@@ -71,7 +72,51 @@ public static class XimssServiceCollectionExtensions
         services.AddXimssOperation<PrefsRead>();
         services.AddXimssOperation<PrefsStore>();
         services.AddXimssOperation<PasswordModify>();
+        AddMail(services);
         return services;
+    }
+
+    /// <summary>
+    /// The mail operations (docs/ximss.md §5.3–§5.6), the sessions' mail state and change notifications,
+    /// and the <c>MIME</c> and <c>UPLOAD</c> session resources. Needs the mail services of <c>Postern.Mail</c>.
+    /// </summary>
+    private static void AddMail(IServiceCollection services)
+    {
+        services.AddSingleton<MailSessions>();
+        services.AddSingleton<EmailReferences>();
+        services.AddSingleton<UploadBudget>();
+        services.AddXimssSessionResource<MimeResource>();
+        services.AddXimssSessionResource<UploadResource>();
+
+        services.AddXimssOperation<MailboxList>();
+        services.AddXimssOperation<MailboxCreate>();
+        services.AddXimssOperation<MailboxRename>();
+        services.AddXimssOperation<MailboxRemove>();
+        services.AddXimssOperation<MailboxSubList>();
+        services.AddXimssOperation<MailboxSubUpdate>();
+        services.AddXimssOperation<MailboxRightsGet>();
+        services.AddXimssOperation<MailboxAclList>();
+        services.AddXimssOperation<MailboxAclUpdate>();
+        services.AddXimssOperation<MailboxAliasList>();
+        services.AddXimssOperation<MailboxAliasUpdate>();
+
+        services.AddXimssOperation<FolderOpen>();
+        services.AddXimssOperation<FolderReopen>();
+        services.AddXimssOperation<FolderClose>();
+        services.AddXimssOperation<FolderBrowse>();
+        services.AddXimssOperation<FolderSync>();
+        services.AddXimssOperation<FolderRead>();
+        services.AddXimssOperation<FolderSearch>();
+        services.AddXimssOperation<FolderExpunge>();
+
+        services.AddXimssOperation<MessageMark>();
+        services.AddXimssOperation<MessageRemove>();
+        services.AddXimssOperation<MessageCopy>();
+        services.AddXimssOperation<MessageMove>();
+        services.AddXimssOperation<MessageAppend>();
+        services.AddXimssOperation<MessageSubmit>();
+        services.AddXimssOperation<MessageRedirect>();
+        services.AddXimssOperation<MessageForward>();
     }
 
     /// <summary>Registers the handler of one operation (one per request type; the dispatcher finds it by type).</summary>

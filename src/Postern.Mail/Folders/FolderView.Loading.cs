@@ -59,7 +59,10 @@ public sealed partial class FolderView
             return;
         var uids = _recentToClear.ToArray();
         _recentToClear.Clear();
-        if (_mailbox.Allows(MailboxRights.Seen))
-            await _store.Messages.UpdateFlagsAsync(_mailbox.Id, uids, FlagUpdate.Removing(MessageFlags.Recent), cancellationToken);
+        if (!_mailbox.Allows(MailboxRights.Seen))
+            return;
+        // The view already shows these messages as they are after this change: it is not news to it.
+        foreach (var entry in await _store.Messages.UpdateFlagsAsync(_mailbox.Id, uids, FlagUpdate.Removing(MessageFlags.Recent), cancellationToken))
+            _shown[entry.Uid] = entry.ModSeq;
     }
 }

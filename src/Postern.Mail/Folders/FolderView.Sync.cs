@@ -23,7 +23,7 @@ public sealed partial class FolderView
             var delta = await _store.Messages.GetDeltaAsync(_mailbox.Id, state.ModSeq, cancellationToken);
             if (delta.Changed.Count == 0 && delta.Removed.Count == 0)
             {
-                _state = state.WithModSeq(delta.HighestModSeq);
+                AdvanceTo(state, delta.HighestModSeq);
                 return new FolderSyncResult([], state.Count, state.Unseen, More: false);
             }
 
@@ -31,6 +31,7 @@ public sealed partial class FolderView
             var changed = new Dictionary<uint, MessageFlags>(delta.Changed.Count);
             foreach (var entry in delta.Changed)
                 changed[entry.Uid] = Claim(entry.Uid, entry.Flags);
+            var touched = delta.Changed.Where(IsNews).Select(e => e.Uid).ToHashSet();
             var members = await MembersAsync(changed, cancellationToken);
             var leaving = delta.Removed.Concat(changed.Keys.Where(uid => !members.Contains(uid))).ToHashSet();
             _claimedRecent.ExceptWith(delta.Removed);
@@ -39,7 +40,7 @@ public sealed partial class FolderView
             var target = additions.Length == 0
                 ? Shrink(state, leaving, changed)
                 : await RebuildAsync(state, leaving, additions, changed, cancellationToken);
-            var steps = FolderDiff.Compute(state, target.Uids, target.Flags);
+            var steps = FolderDiff.Compute(state, target.Uids, target.Flags, touched);
             var more = limit is { } max && steps.Count > max;
             if (more)
             {
@@ -47,12 +48,16 @@ public sealed partial class FolderView
                 var targets = new Dictionary<uint, (MessageFlags, string?)>(target.Count);
                 for (var i = 0; i < target.Count; i++)
                     targets[target.Uids[i]] = (target.Flags[i], target.Keys?[i]);
-                // The modification sequence stays: the next sync recomputes the rest from here.
+                // The modification sequence stays: the next sync recomputes the rest from here, and must not
+                // report again the messages these steps have shown.
+                var modSeqOf = delta.Changed.ToDictionary(e => e.Uid, e => e.ModSeq);
+                foreach (var step in steps.Where(s => s.Kind != FolderChangeKind.Removed))
+                    _shown[step.Uid] = modSeqOf[step.Uid];
                 _state = FolderDiff.ApplyPrefix(state, steps, targets);
             }
             else
             {
-                _state = target;
+                AdvanceTo(target, delta.HighestModSeq);
             }
             await ClearClaimedRecentAsync(cancellationToken);
             var changes = await DescribeAsync(steps, target, fields, cancellationToken);
@@ -62,6 +67,53 @@ public sealed partial class FolderView
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether the mailbox changed since the last sync in a way this view would show, so that a sync now
+    /// would report something (the check behind a notification to the client). When nothing the view
+    /// shows changed, the view moves past those changes, so they are not looked at again.
+    /// </summary>
+    /// <remarks>
+    /// A message that is not in the view but passes its flag filter counts as a change (it may enter),
+    /// even when the view's search criteria would keep it out; the sync then finds nothing to report.
+    /// </remarks>
+    /// <exception cref="MailException">The mailbox is gone or the user may no longer read it.</exception>
+    public async Task<bool> HasChangesAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RequireReadAsync(cancellationToken);
+            var state = _state;
+            var delta = await _store.Messages.GetDeltaAsync(_mailbox.Id, state.ModSeq, cancellationToken);
+            var inView = delta.Changed.Count + delta.Removed.Count > 64 ? state.Uids.ToHashSet() : null;
+            bool InView(uint uid) => inView?.Contains(uid) ?? state.IndexOf(uid) >= 0;
+            if (delta.Removed.Any(InView))
+                return true;
+            foreach (var entry in delta.Changed.Where(IsNews))
+            {
+                if (InView(entry.Uid) || _definition.Filter.Flags.Matches(entry.Flags))
+                    return true;
+            }
+            AdvanceTo(state, delta.HighestModSeq);
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Whether a delta entry is a change the view has not shown (not its own clearing of Recent, not a step of an earlier partial sync).</summary>
+    private bool IsNews(MessageViewEntry entry) => !_shown.TryGetValue(entry.Uid, out var modSeq) || modSeq != entry.ModSeq;
+
+    /// <summary>The view reflects the mailbox up to <paramref name="modSeq"/>: what it remembered as shown before that point is forgotten.</summary>
+    private void AdvanceTo(FolderViewState state, long modSeq)
+    {
+        _state = modSeq > state.ModSeq ? state.WithModSeq(modSeq) : state;
+        foreach (var uid in _shown.Where(s => s.Value <= modSeq).Select(s => s.Key).ToArray())
+            _shown.Remove(uid);
     }
 
     /// <summary>The changed messages that pass the view's filter.</summary>

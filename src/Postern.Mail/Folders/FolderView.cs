@@ -27,6 +27,9 @@ public sealed partial class FolderView
     private readonly TimeZoneInfo? _timeZone;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<uint> _claimedRecent = [];
+    // Changes newer than the state's modification sequence that the view has already shown (its own
+    // clearing of Recent, steps of a partial sync), by UID: the modification sequence of that change.
+    private readonly Dictionary<uint, long> _shown = [];
     private volatile FolderViewState _state = new([], [], null, 0);
     private volatile AccessibleMailbox _mailbox;
     private volatile FolderViewDefinition _definition;
@@ -115,6 +118,7 @@ public sealed partial class FolderView
             var sort = FolderSort.Resolve(definition.Order);
             var state = await LoadAsync(sort, definition.Filter, cancellationToken);
             (_definition, _sort, _state) = (definition, sort, state);
+            _shown.Clear();
             await ClearClaimedRecentAsync(cancellationToken);
         }
         finally

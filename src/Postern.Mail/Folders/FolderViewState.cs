@@ -41,12 +41,17 @@ internal sealed class FolderViewState
 
 /// <summary>
 /// The steps from one view state to another: removals from the highest index down, then additions from
-/// the lowest index up, then flag updates. Applied in that order each index is valid when it is applied,
+/// the lowest index up, then updates. Applied in that order each index is valid when it is applied,
 /// because messages that stay keep their relative order (sort keys never change) — and so is every prefix.
 /// </summary>
 internal static class FolderDiff
 {
-    public static List<(FolderChangeKind Kind, int Index, uint Uid)> Compute(FolderViewState current, uint[] targetUids, MessageFlags[] targetFlags)
+    /// <param name="current">The client's list.</param>
+    /// <param name="targetUids">The new list.</param>
+    /// <param name="targetFlags">The new list's flags.</param>
+    /// <param name="touched">Messages changed in ways flags do not show (keywords): updated even when their flags are the same.</param>
+    public static List<(FolderChangeKind Kind, int Index, uint Uid)> Compute(
+        FolderViewState current, uint[] targetUids, MessageFlags[] targetFlags, IReadOnlySet<uint> touched)
     {
         var target = new Dictionary<uint, MessageFlags>(targetUids.Length);
         for (var j = 0; j < targetUids.Length; j++)
@@ -68,7 +73,7 @@ internal static class FolderDiff
         }
         for (var j = 0; j < targetUids.Length; j++)
         {
-            if (currentFlags.TryGetValue(targetUids[j], out var before) && before != targetFlags[j])
+            if (currentFlags.TryGetValue(targetUids[j], out var before) && (before != targetFlags[j] || touched.Contains(targetUids[j])))
                 changes.Add((FolderChangeKind.Updated, j, targetUids[j]));
         }
         return changes;

@@ -61,7 +61,15 @@ public sealed class MessageReader(IStore store, MailboxAccess access, UserAddres
     /// A ready-to-edit draft answering or forwarding a message (XIMSS <c>folderRead mode="replyFrom|replyAll|forward"</c>,
     /// WebUser Compose with Operation): From is the user, and a reply-all leaves the user's own addresses out.
     /// </summary>
-    public async Task<ComposedMessage> CreateDraftAsync(MailUser user, StoredMessage original, DraftKind kind, CancellationToken cancellationToken)
+    public Task<ComposedMessage> CreateDraftAsync(MailUser user, StoredMessage original, DraftKind kind, CancellationToken cancellationToken) =>
+        CreateDraftAsync(user, original, kind, DraftFormat.PlainText, cancellationToken);
+
+    /// <summary>
+    /// A draft as <see cref="CreateDraftAsync(MailUser, StoredMessage, DraftKind, CancellationToken)"/> makes it, with its text as
+    /// plain text or as HTML (XIMSS <c>replyFromHTML</c>, <c>replyAllHTML</c>, <c>forwardHTML</c>; see <see cref="HtmlDrafts"/>).
+    /// </summary>
+    public async Task<ComposedMessage> CreateDraftAsync(
+        MailUser user, StoredMessage original, DraftKind kind, DraftFormat format, CancellationToken cancellationToken)
     {
         var options = new ReplyOptions
         {
@@ -70,9 +78,12 @@ public sealed class MessageReader(IStore store, MailboxAccess access, UserAddres
             ReplyAll = kind == DraftKind.ReplyAll,
             ForwardAsAttachment = kind == DraftKind.ForwardAsAttachment,
         };
-        return kind is DraftKind.Reply or DraftKind.ReplyAll
+        var draft = kind is DraftKind.Reply or DraftKind.ReplyAll
             ? ReplyComposer.CreateReply(original.Message, options)
             : ReplyComposer.CreateForward(original.Message, options);
+        if (format == DraftFormat.Html)
+            HtmlDrafts.ConvertToHtml(draft);
+        return draft;
     }
 
     private async Task<AccessibleMailbox> RequireReadAsync(MailUser user, AccessibleMailbox mailbox, CancellationToken cancellationToken)
@@ -84,6 +95,16 @@ public sealed class MessageReader(IStore store, MailboxAccess access, UserAddres
 
     private static MailException NotFound(AccessibleMailbox mailbox, uint uid) =>
         new(MailErrorCode.MessageNotFound, $"mailbox {mailbox.Name} has no message {uid}");
+}
+
+/// <summary>How a draft's text is written.</summary>
+public enum DraftFormat
+{
+    /// <summary>A text/plain body, the original quoted with <c>&gt; </c>.</summary>
+    PlainText,
+
+    /// <summary>A text/html body, the original's text quoted in <c>blockquote</c> elements.</summary>
+    Html,
 }
 
 /// <summary>What kind of draft to make of a message.</summary>

@@ -1,5 +1,8 @@
+using System.Text;
 using Postern.Mail.Access;
+using Postern.Mail.Submission;
 using Postern.Mime;
+using Postern.Mime.Text;
 using Postern.Storage;
 
 namespace Postern.Mail.Reading;
@@ -12,6 +15,10 @@ namespace Postern.Mail.Reading;
 /// </remarks>
 public sealed class StoredMessage : IDisposable
 {
+    /// <summary>The fields that describe the body; the plain-text form writes its own.</summary>
+    private static readonly string[] s_contentFields =
+        ["Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Description", "Content-Location"];
+
     private readonly ContentLease _lease;
 
     internal StoredMessage(AccessibleMailbox mailbox, MessageRecord record, ContentLease lease)
@@ -40,6 +47,31 @@ public sealed class StoredMessage : IDisposable
     /// <exception cref="MailException">There is no such part.</exception>
     public MimePart GetPart(string partId) =>
         Message.FindPart(partId.Trim()) ?? throw new MailException(MailErrorCode.PartNotFound, $"message {Uid} has no part {partId.Trim()}");
+
+    /// <summary>The body text a reader sees: the plain-text body, else the HTML body as text, else nothing.</summary>
+    public string GetBodyText() =>
+        Message.FindTextBody("plain")?.GetText()
+        ?? (Message.FindTextBody("html") is { } html ? HtmlText.ToPlainText(html.GetText()) : "");
+
+    /// <summary>
+    /// The message with its body reduced to <see cref="GetBodyText"/> as one UTF-8 text/plain part, every
+    /// other header field kept (XIMSS <c>folderRead mode="text"</c>).
+    /// </summary>
+    public MimeMessage ToPlainTextMessage()
+    {
+        var header = Record.Summary.HeaderBlock;
+        foreach (var field in s_contentFields)
+            header = HeaderFields.Remove(header, field);
+        var content = HeaderFields.Format([new("Content-Type", "text/plain; charset=utf-8"), new("Content-Transfer-Encoding", "8bit")]);
+        // A stored message without a body has no empty line after its fields: the body needs one.
+        var separator = header.Span.EndsWith("\n\n"u8) || header.Span.EndsWith("\r\n\r\n"u8) ? "" : "\r\n";
+        var body = Encoding.UTF8.GetBytes(separator + GetBodyText().ReplaceLineEndings("\r\n"));
+        var bytes = new byte[content.Length + header.Length + body.Length];
+        content.CopyTo(bytes, 0);
+        header.Span.CopyTo(bytes.AsSpan(content.Length));
+        body.CopyTo(bytes, content.Length + header.Length);
+        return MimeMessage.Parse(bytes);
+    }
 
     /// <summary>A part ready for download: its decoded content, media type and a safe file name.</summary>
     /// <exception cref="MailException">There is no such part.</exception>

@@ -86,7 +86,7 @@ public static class ReplyComposer
         AppendField(text, "To", original.To.ToString());
         AppendField(text, "Cc", original.Cc.ToString());
         text.Append('\n').Append(OriginalText(original));
-        var attachments = OwnAttachments(original.Body).Select(CopyAttachment);
+        var attachments = ForwardedAttachments(original).Select(CopyAttachment);
         forward.Body = BodyBuilder.Build(text.ToString(), attachments: attachments);
         return forward;
     }
@@ -154,7 +154,16 @@ public static class ReplyComposer
 
     private static bool IsSelf(MailboxAddress mailbox, IReadOnlyList<MailboxAddress> self) => self.Any(s => s.HasSameAddress(mailbox));
 
-    /// <summary>The attachments of the message itself: not parts inside attachments or embedded messages.</summary>
+    /// <summary>
+    /// The attachments an inline forward carries over, in order: those of the message itself, not parts
+    /// inside attachments or embedded messages. They follow the text in the forward's multipart/mixed.
+    /// </summary>
+    public static IEnumerable<MimePart> ForwardedAttachments(MimeMessage original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return OwnAttachments(original.Body);
+    }
+
     private static IEnumerable<MimePart> OwnAttachments(MimePart part)
     {
         if (part.IsAttachment)

@@ -145,7 +145,7 @@ public static class EmailXmlReader
 
         var type = ((string?)mime.Attribute("type"))?.Trim().ToLowerInvariant() ?? "text";
         var subtype = ((string?)mime.Attribute("subtype"))?.Trim().ToLowerInvariant();
-        ComposedPart part = type switch
+        var part = context.Options.ResolveReference?.Invoke(mime) ?? type switch
         {
             "multipart" => new ComposedMultipart(subtype ?? "mixed", mime.Elements("MIME").Select(m => ReadMime(m, context, depth + 1))),
             "text" => new ComposedText(ReadText(mime, context), subtype ?? "plain"),

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Postern.Mime.Writing;
 
 namespace Postern.Mime.Xml;
 
@@ -13,6 +14,14 @@ public sealed record EmailXmlReaderOptions
     /// not exist. Without a resolver such attachments are refused.
     /// </summary>
     public Func<string, StoredFile?>? ResolveStoredFile { get; init; }
+
+    /// <summary>
+    /// Gives the content of a <c>&lt;MIME&gt;</c> element that refers to content held elsewhere (a file the
+    /// client uploaded, a part of a stored message) as a part, or null when the element carries its content
+    /// itself. The element's <c>Type-*</c>, <c>Disposition-*</c>, <c>disposition</c>, <c>contentID</c> and
+    /// <c>description</c> attributes still apply to the part returned. Null reads every element itself.
+    /// </summary>
+    public Func<XElement, ComposedPart?>? ResolveReference { get; init; }
 
     /// <summary>
     /// Turns a text part given as XML (a <c>vCard</c>, <c>iCalendar</c> or <c>vCardGroup</c> child of

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Postern.Ximss.Engine;
+using Postern.Ximss.Mail;
 using Postern.Ximss.Protocol;
 using Postern.Ximss.Protocol.Requests;
 
@@ -10,29 +11,28 @@ namespace Postern.Ximss.Operations;
 /// <c>reportMailboxChanges</c> (<c>yes</c>/<c>no</c>); other names are accepted and ignored, since CGP
 /// clients send options Postern has no use for (docs/ximss.md §5.2).
 /// </summary>
-internal sealed class SetSessionOption(XimssOptions options) : XimssOperationHandler<SetSessionOptionRequest>
+internal sealed class SetSessionOption(XimssOptions options, MailSessions mailSessions) : XimssOperationHandler<SetSessionOptionRequest>
 {
-    public override ValueTask<XimssResult> ExecuteAsync(SetSessionOptionRequest request, XimssRequestContext context, CancellationToken cancellationToken)
+    public override async ValueTask<XimssResult> ExecuteAsync(SetSessionOptionRequest request, XimssRequestContext context, CancellationToken cancellationToken)
     {
         var session = context.RequiredSession;
         var limits = options.Limits;
         if (request.Name.Equals("idleTimeout", StringComparison.OrdinalIgnoreCase))
         {
             if (!long.TryParse(request.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                return Fail(XimssError.InvalidAttribute("value", "expected a number of seconds"));
+                return XimssError.InvalidAttribute("value", "expected a number of seconds");
             var wanted = TimeSpan.FromSeconds(Math.Min(seconds, (long)limits.MaxIdleTimeout.TotalSeconds));
             session.IdleTimeout = wanted < limits.MinIdleTimeout ? limits.MinIdleTimeout : wanted;
         }
         else if (request.Name.Equals("reportMailboxChanges", StringComparison.OrdinalIgnoreCase))
         {
             if (!TryParseYesNo(request.Value, out var report))
-                return Fail(XimssError.InvalidAttribute("value", "expected yes or no"));
+                return XimssError.InvalidAttribute("value", "expected yes or no");
             session.ReportMailboxChanges = report;
+            (await mailSessions.GetAsync(session, cancellationToken)).ReportMailboxChanges(report);
         }
-        return ValueTask.FromResult(XimssResult.Ok);
+        return XimssResult.Ok;
     }
-
-    private static ValueTask<XimssResult> Fail(XimssError error) => ValueTask.FromResult<XimssResult>(error);
 
     // The codec's boolean vocabulary (docs/ximss.md §4): yes/no, 1/0, true/false.
     private static bool TryParseYesNo(string value, out bool result)

@@ -46,8 +46,9 @@ public sealed class XimssFirstByteMiddleware(ConnectionDelegate ximss, TimeSpan 
             result = await input.ReadAsync();
         }
 
-        // An empty buffer here means the client said nothing in time (or left): HTTP deals with it.
-        var isXimss = new SequenceReader<byte>(result.Buffer).TryPeek(out var first) && first == (byte)'<';
+        // An empty buffer here means the client said nothing in time (or left): HTTP deals with it. So does a read the
+        // timer cancelled, even if bytes slipped in between the timer and this line: the client was silent at the deadline.
+        var isXimss = !result.IsCanceled && new SequenceReader<byte>(result.Buffer).TryPeek(out var first) && first == (byte)'<';
         // Nothing consumed, nothing examined: the next ReadAsync returns the same bytes at once.
         input.AdvanceTo(result.Buffer.Start);
         if (isXimss)

@@ -95,6 +95,28 @@ public class EmailXmlReaderTests
     }
 
     [Fact]
+    public void ReferencesAreResolvedByTheCallerAndTakeTheElementsAttributes()
+    {
+        var options = new EmailXmlReaderOptions
+        {
+            ResolveReference = mime => (string?)mime.Attribute("uploadID") == "u1" ? new ComposedBinary("PNG"u8.ToArray(), "image", "png") : null,
+        };
+
+        var message = EmailXmlReader.Read(XElement.Parse("""
+            <EMail><MIME type="multipart" subtype="mixed">
+              <MIME type="text" subtype="plain">hi</MIME>
+              <MIME uploadID="u1" Disposition-filename="photo.png" disposition="attachment" description="a photo"/>
+            </MIME></EMail>
+            """), options);
+
+        var parts = Assert.IsType<ComposedMultipart>(message.Body).Parts;
+        var photo = Assert.IsType<ComposedBinary>(parts[1]);
+        Assert.Equal(("image", "png", "photo.png", "attachment", "a photo"), (photo.Type, photo.Subtype, photo.FileName, photo.Disposition, photo.Description));
+        Assert.Equal("PNG"u8.ToArray(), photo.Content.ToArray());
+        Assert.Equal("hi", Assert.IsType<ComposedText>(parts[0]).Text);
+    }
+
+    [Fact]
     public void MissingStoredFileIsReported()
     {
         var options = new EmailXmlReaderOptions { ResolveStoredFile = _ => null };

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Postern.Server.Tests.EndToEnd;
 using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
@@ -14,17 +15,23 @@ namespace Postern.Server.Tests.Ximss;
 /// waiting; indented lines after it are its body.</item>
 /// <item><c>Sn: status [body]</c> waits for client n's reply and compares it; indented lines continue the
 /// body. Whitespace between tags and before <c>/&gt;</c> is ignored; <c>{session}</c> is the session id
-/// the first <c>session</c> reply named, <c>{time}</c> a XIMSS time, <c>{nonce}</c> a nonce.</item>
+/// the first <c>session</c> reply named, <c>{time}</c> a XIMSS time, <c>{nonce}</c> a nonce, <c>{n}</c> a number, <c>{*}</c> anything.</item>
+/// <item><c>Pn: message</c> long-polls on client n the way Samoware does (<c>GET /Session/{session}/?ackSeq=…&amp;maxWait=20&amp;random=…</c>,
+/// acknowledging what came before) until an asynchronous message like this one has come. Other asynchronous
+/// messages are kept for later <c>P</c> steps, so their order among themselves does not matter.</item>
 /// <item><c>Wn: …</c> checks that client n's reply has not come yet, after a request on another
 /// connection has been answered.</item>
 /// <item><c>!alert account text</c> posts an alert to the account.</item>
+/// <item><c>!deliver address file</c> delivers the TestData/Ximss file to the address with <c>postern deliver</c>.</item>
 /// </list>
 /// </remarks>
 internal sealed partial class HttpTranscript(XimssServerFixture server) : IDisposable
 {
     private readonly Dictionary<int, HttpClient> _clients = [];
     private readonly Dictionary<int, Task<HttpResponseMessage>> _pending = [];
+    private readonly List<string> _polled = [];
     private string? _session;
+    private long _ackSeq;
 
     public async Task PlayAsync(string file)
     {
@@ -42,6 +49,13 @@ internal sealed partial class HttpTranscript(XimssServerFixture server) : IDispo
             {
                 var parts = line.Split(' ', 3);
                 await server.PostAlertAsync(parts[1], parts[2]);
+                continue;
+            }
+            if (line.StartsWith("!deliver ", StringComparison.Ordinal))
+            {
+                var parts = line.Split(' ', 3);
+                var delivered = await PosternProcess.RunAsync(server.Data, "deliver", "--to", parts[1], TestData.Path("Ximss", parts[2]));
+                Assert.True(delivered.ExitCode == 0, $"{file}: {delivered.Errors}");
                 continue;
             }
             var match = Step().Match(line);
@@ -63,6 +77,9 @@ internal sealed partial class HttpTranscript(XimssServerFixture server) : IDispo
                         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
                     }
                     Assert.False(_pending[client].IsCompleted, $"{file}: client {client} was answered while it should wait");
+                    break;
+                case "P":
+                    await PollForAsync(file, client, string.Join(" ", [text, .. continuation]));
                     break;
                 default:
                     await ExpectAsync(file, client, string.Join(" ", [text, .. continuation]));
@@ -97,12 +114,39 @@ internal sealed partial class HttpTranscript(XimssServerFixture server) : IDispo
             Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         if (body.Contains("{session}", StringComparison.Ordinal) && _session is null)
             _session = SessionId().Match(actual).Groups[1].Value;
-        var pattern = "^" + Regex.Escape(Normalize(body))
-            .Replace(Regex.Escape("{session}"), Regex.Escape(_session ?? ""), StringComparison.Ordinal)
-            .Replace(Regex.Escape("{time}"), "\\d{8}T\\d{6}", StringComparison.Ordinal)
-            .Replace(Regex.Escape("{nonce}"), "[0-9A-F]{32}", StringComparison.Ordinal) + "$";
-        Assert.Matches(pattern, Normalize(actual));
+        Assert.Matches(Pattern(body), Normalize(actual));
     }
+
+    private async Task PollForAsync(string file, int client, string expected)
+    {
+        var pattern = Pattern(expected);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var index = _polled.FindIndex(m => Regex.IsMatch(m, pattern));
+            if (index >= 0)
+            {
+                _polled.RemoveAt(index);
+                return;
+            }
+            Assert.False(timeout.IsCancellationRequested, $"{file}: client {client} polled in vain for {expected}; got {string.Join(" ", _polled)}");
+            using var response = await SendAsync(client, $"GET /Session/{{session}}/?ackSeq={_ackSeq}&maxWait=20&random={Random.Shared.Next()}", "").WaitAsync(timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = Normalize(await response.Content.ReadAsStringAsync(timeout.Token));
+            var container = PollReply().Match(body);
+            Assert.True(container.Success, $"{file}: not a poll reply: {body}");
+            if (container.Groups["seq"].Success)
+                _ackSeq = long.Parse(container.Groups["seq"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            _polled.AddRange(TopLevelMessage().Matches(container.Groups["messages"].Value).Select(m => m.Value));
+        }
+    }
+
+    private string Pattern(string expected) => "^" + Regex.Escape(Normalize(expected))
+        .Replace(Regex.Escape("{session}"), Regex.Escape(_session ?? ""), StringComparison.Ordinal)
+        .Replace(Regex.Escape("{time}"), "\\d{8}T\\d{6}", StringComparison.Ordinal)
+        .Replace(Regex.Escape("{nonce}"), "[0-9A-F]{32}", StringComparison.Ordinal)
+        .Replace(Regex.Escape("{n}"), "\\d+", StringComparison.Ordinal)
+        .Replace(Regex.Escape("{*}"), "[\\s\\S]*?", StringComparison.Ordinal) + "$";
 
     private static string Normalize(string xml) => Regex.Replace(Regex.Replace(xml.Trim(), ">\\s+<", "><"), "\\s+/>", "/>");
 
@@ -112,8 +156,15 @@ internal sealed partial class HttpTranscript(XimssServerFixture server) : IDispo
             client.Dispose();
     }
 
-    [GeneratedRegex("^(?<kind>[CSW])(?<client>\\d+): ?(?<text>.*)$")]
+    [GeneratedRegex("^(?<kind>[CSWP])(?<client>\\d+): ?(?<text>.*)$")]
     private static partial Regex Step();
+
+    [GeneratedRegex("^<XIMSS(?: respSeq=\"(?<seq>\\d+)\")?(?:/>|>(?<messages>.*)</XIMSS>)$")]
+    private static partial Regex PollReply();
+
+    /// <summary>One message of a poll reply: an empty element, or one whose end tag is the first of its name (asynchronous messages do not nest their own kind).</summary>
+    [GeneratedRegex("<(?<name>[A-Za-z-]+)(?:\"[^\"]*\"|[^>\"])*?(?:/>|>.*?</\\k<name>>)")]
+    private static partial Regex TopLevelMessage();
 
     [GeneratedRegex("urlID=\"([^\"]+)\"")]
     private static partial Regex SessionId();

@@ -20,6 +20,7 @@ public partial class XimssHttpBindingTests(XimssServerFixture server) : IClassFi
     [InlineData("seed-async-polling.txt")]
     [InlineData("seed-two-connections.txt")]
     [InlineData("seed-ack-resend.txt")]
+    [InlineData("samoware-startup.txt")]
     public async Task TheSeedExamplesPlayAsWritten(string transcript)
     {
         using var player = new HttpTranscript(server);

@@ -10,7 +10,7 @@ public class XimssDispatcherTests
     [Fact]
     public async Task AHandlerFaultIsAnswered590WithItsHalfWrittenMessageDroppedAndTheSessionGoesOn()
     {
-        await using var ximss = await XimssHarness.CreateAsync(services: s => s.AddXimssOperation<BrokenFolderClose>());
+        await using var ximss = await XimssHarness.CreateAsync(services: s => s.WithoutHandler<Postern.Ximss.Operations.FolderClose>().AddXimssOperation<BrokenFolderClose>());
         var (channel, _) = ximss.TcpChannel();
         await ximss.LoginAsync(channel);
 
@@ -22,19 +22,13 @@ public class XimssDispatcherTests
     }
 
     [Fact]
-    public async Task EveryOperationOfThisModuleHasAHandler()
+    public async Task EveryOperationTheCodecKnowsHasAHandler()
     {
         await using var ximss = await XimssHarness.CreateAsync();
         var handled = ximss.Get<XimssOperationTable>().RequestTypes.Select(t => t.Name).ToHashSet();
 
-        string[] expected =
-        [
-            nameof(ListFeaturesRequest), nameof(StartTlsRequest), nameof(LoginRequest), nameof(AuthenticateRequest), nameof(AuthRequest),
-            nameof(SignupRequest), nameof(RecoverPasswordRequest), nameof(NoopRequest), nameof(ByeRequest), nameof(ReadTimeRequest),
-            nameof(SetSessionOptionRequest), nameof(SetClientNameRequest), nameof(ListKnownValuesRequest), nameof(PrefsReadRequest),
-            nameof(PrefsStoreRequest), nameof(PasswordModifyRequest),
-        ];
-        Assert.Equal(expected.Order(), handled.Order());
+        var known = typeof(XimssRequest).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(XimssRequest)) && !t.IsAbstract).Select(t => t.Name);
+        Assert.Equal(known.Order(), handled.Order());
     }
 
     [Fact]

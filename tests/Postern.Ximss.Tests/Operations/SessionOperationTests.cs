@@ -2,6 +2,7 @@ using Postern.Accounts.Preferences;
 using Postern.Data;
 using Postern.Sessions;
 using Postern.Ximss.Engine;
+using Postern.Ximss.Operations;
 using Postern.Ximss.Tests.Support;
 
 namespace Postern.Ximss.Tests.Operations;
@@ -159,10 +160,11 @@ public class SessionOperationTests : IAsyncLifetime
     [Fact]
     public async Task AnOperationTheServerDoesNotImplementIsAnUnknownCommand()
     {
-        var (channel, _) = _ximss.TcpChannel();
-        await _ximss.LoginAsync(channel);
+        await using var ximss = await XimssHarness.CreateAsync(services: s => s.WithoutHandler<FolderClose>());
+        var (channel, _) = ximss.TcpChannel();
+        await ximss.LoginAsync(channel);
 
         Assert.Equal(["<response id=\"f\" errorText=\"unknown command\" errorNum=\"500\"/>"],
-            await _ximss.SendAsync(channel, "<folderClose id=\"f\" folder=\"INBOX\"/>"));
+            await ximss.SendAsync(channel, "<folderClose id=\"f\" folder=\"INBOX\"/>"));
     }
 }

@@ -31,6 +31,19 @@ internal sealed class RecordingSink : IXimssAsyncSink
         }
     }
 
+    /// <summary>Waits until a recorded message satisfies <paramref name="match"/> and returns it (30 s, generous for a busy machine).</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var next = NextDelivery;
+            if (Messages.FirstOrDefault(match) is { } found)
+                return found;
+            await next.WaitAsync(timeout.Token);
+        }
+    }
+
     public bool Deliver(ReadOnlySpan<byte> messages)
     {
         var text = Encoding.UTF8.GetString(messages);

@@ -10,7 +10,13 @@ using Postern.Accounts.Preferences;
 using Postern.Mail;
 using Postern.Mail.Access;
 using Postern.Mail.Changes;
+using Postern.Mail.Delivery;
+using Postern.Mail.Folders;
 using Postern.Mail.Mailboxes;
+using Postern.Mail.Messages;
+using Postern.Mail.Reading;
+using Postern.Mail.Search;
+using Postern.Mail.Submission;
 using Postern.Sessions;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
@@ -26,7 +32,7 @@ namespace Postern.Ximss.Tests.Support;
 /// The XIMSS engine over a fresh store (domain <c>example.com</c>, account <c>alice@example.com</c> with
 /// password <c>secret</c>), driven request by request without a network.
 /// </summary>
-internal sealed class XimssHarness : IAsyncDisposable
+internal sealed partial class XimssHarness : IAsyncDisposable
 {
     public const string Password = "secret";
 
@@ -74,6 +80,17 @@ internal sealed class XimssHarness : IAsyncDisposable
             .AddSingleton<MailboxService>()
             .AddSingleton<AccountProvisioning>()
             .AddSingleton<ChangeNotifier>()
+            .AddSingleton<MailNotifications>()
+            .AddSingleton<UserAddresses>()
+            .AddSingleton<MailPreferences>()
+            .AddSingleton<MessageAppender>()
+            .AddSingleton<MessageSearch>()
+            .AddSingleton<FolderService>()
+            .AddSingleton<MessageOperations>()
+            .AddSingleton<MessageReader>()
+            .AddSingleton<RecipientResolver>()
+            .AddSingleton<LocalDelivery>()
+            .AddSingleton<MessageSubmission>()
             .AddSingleton(new SessionLimits())
             .AddSingleton<SessionRegistry>()
             .AddSingleton(new ServerCertificate(null))
@@ -143,5 +160,17 @@ internal sealed class XimssHarness : IAsyncDisposable
         public void StopApplication()
         {
         }
+    }
+}
+
+/// <summary>Harness set-up helpers.</summary>
+internal static class HarnessServices
+{
+    /// <summary>Takes a registered operation handler out again (to stand in for an operation the server does not implement).</summary>
+    public static IServiceCollection WithoutHandler<THandler>(this IServiceCollection services)
+        where THandler : XimssOperationHandler
+    {
+        services.Remove(services.Single(d => d.ImplementationType == typeof(THandler)));
+        return services;
     }
 }
