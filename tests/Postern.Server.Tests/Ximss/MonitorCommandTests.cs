@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Postern.Server.Tests.EndToEnd;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Postern.Ximss.Protocol.Sasl;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Postern.Server.Tests.EndToEnd;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Postern.Ximss.Protocol.Sasl;
+using Postern.Testing;
 
 namespace Postern.Server.Tests.Ximss;
 

@@ -4,7 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Postern.Server.Tests.Ximss;
+namespace Postern.Testing;
 
 /// <summary>A scripted XIMSS client over raw TCP: zero-terminated messages out, messages in, with timeouts.</summary>
 internal sealed class XimssTcpClient : IAsyncDisposable
@@ -88,7 +88,8 @@ internal sealed class XimssTcpClient : IAsyncDisposable
         return await ReceiveUntilResponseAsync(id);
     }
 
-    public async Task<string> LoginAsync(string user = "postmaster@example.com", string password = XimssServerFixture.Password)
+    /// <summary>Logs in with <c>login</c>; returns the session's <c>urlID</c>.</summary>
+    public async Task<string> LoginAsync(string user, string password)
     {
         var reply = await RequestAsync("login", $"<login id=\"login\" authData=\"{user}\" password=\"{password}\"/>");
         Assert.Equal("<response id=\"login\"/>", reply[^1]);
