@@ -39,6 +39,15 @@ public sealed class WebUserOptions
     /// </summary>
     public string? StockSkins { get; set; }
 
+    /// <summary>
+    /// A folder of certificate authorities (PEM or DER files) trusted for S/MIME signatures besides the
+    /// system's; null for none.
+    /// </summary>
+    public string? SmimeTrustedCertificates { get; set; }
+
+    /// <summary>Whether the system's certificate authorities are trusted for S/MIME signatures.</summary>
+    public bool SmimeUseSystemRoots { get; set; } = true;
+
     /// <summary>The caps on requests.</summary>
     public WebUserLimits Limits { get; set; } = WebUserLimits.Default;
 

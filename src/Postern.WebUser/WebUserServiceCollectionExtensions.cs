@@ -30,6 +30,7 @@ public static class WebUserServiceCollectionExtensions
         services.TryAddSingleton<MessagePartResponder>();
         services.TryAddSingleton<AddressBook>();
         services.TryAddSingleton<MailBodyMarkup>();
+        services.TryAddSingleton<SmimeTrust>();
         services.TryAddSingleton<MessageRenderer>();
         services.TryAddSingleton(provider => new ComponentCatalog(StockComponents.Create(provider)));
         services.TryAddSingleton<SessionRequestHandler>();

@@ -11,7 +11,7 @@ namespace Postern.WebUser.Rendering;
 /// page of that name from the skin. Text and HTML bodies become safe markup through
 /// <see cref="MailBodyMarkup"/> before they reach any page.
 /// </summary>
-public sealed class MessageRenderer(MailBodyMarkup bodies)
+public sealed class MessageRenderer(MailBodyMarkup bodies, SmimeTrust trust)
 {
     /// <summary>
     /// Parts rendered per message. 1000: far more than real mail has (the MIME parser itself stops at its
@@ -20,6 +20,9 @@ public sealed class MessageRenderer(MailBodyMarkup bodies)
     public const int MaxRenderedParts = 1000;
 
     private static readonly IReadOnlyDictionary<string, string> s_noReferences = new Dictionary<string, string>();
+
+    /// <summary>Whose S/MIME signatures to trust.</summary>
+    internal SmimeTrust Trust => trust;
 
     /// <summary>Renders a stored message with <c>RFC822Message.wssp</c>.</summary>
     public string RenderMessage(MimeMessage message, MessageRenderContext context)

@@ -11,8 +11,9 @@ namespace Postern.WebUser.Rendering;
 /// signature). The signature is checked against the signed bytes; the signers are listed only when it holds.
 /// </summary>
 /// <remarks>
-/// The check proves the content was not changed since the certificate's key signed it. Postern does not
-/// decide whether the certificate itself is to be trusted (no trust store is configured); pages show who signed.
+/// The check proves the content was not changed since the certificate's key signed it; whether the
+/// certificate is to be trusted is <see cref="SmimeTrust"/>'s answer, given with each signer
+/// (<c>trusted</c>, or <c>trustErrorCode</c> with the reason).
 /// </remarks>
 public static class SignedPart
 {
@@ -62,10 +63,18 @@ public static class SignedPart
         {
             cms.CheckSignature(verifySignatureOnly: true);
             var signatures = new DataArray();
+            var now = context.TimeProvider.GetUtcNow();
             foreach (var signer in cms.SignerInfos)
             {
-                if (signer.Certificate is { } certificate)
-                    signatures.Add(SmimeSigner.Describe(certificate));
+                if (signer.Certificate is not { } certificate)
+                    continue;
+                var description = SmimeSigner.Describe(certificate);
+                // The signature holds; whether its signer is who the certificate says is a separate question.
+                if (renderer.Trust.Problem(certificate, cms.Certificates, now) is { } problem)
+                    description["trustErrorCode"] = problem;
+                else
+                    description["trusted"] = "YES";
+                signatures.Add(description);
             }
             dataset["signatures"] = signatures;
         }

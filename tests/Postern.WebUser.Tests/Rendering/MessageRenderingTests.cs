@@ -128,6 +128,9 @@ public class MessageRenderingTests : ComponentTestBase
         var signature = (DataDictionary)((DataArray)dataset["signatures"]).Single();
         Assert.Equal(("signer@example.org", "Sam Signer", "Example Org", "GB"),
             (signature["contact"].AsString, signature["commonName"].AsString, signature["Organization"].AsString, signature["Country"].AsString));
+        // The signature holds, but nobody vouches for a self-signed certificate.
+        Assert.Equal("The certificate is not issued by a trusted certificate authority.", signature["trustErrorCode"].AsString);
+        Assert.False(signature.ContainsKey("trusted"));
         Assert.Contains("I mean it.", dataset["signedPart"].AsString);
     }
 

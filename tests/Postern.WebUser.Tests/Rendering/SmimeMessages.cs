@@ -20,6 +20,38 @@ internal static class SmimeMessages
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12, "pw"), "pw", X509KeyStorageFlags.Exportable);
     }
 
+    /// <summary>A certificate authority that may issue certificates (RFC 5280 §4.2.1.9 basic constraints, key usage).</summary>
+    public static X509Certificate2 CreateAuthority(string commonName, X509Certificate2? issuer = null)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={commonName}, O=Example Trust", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        var notBefore = DateTimeOffset.UtcNow.AddDays(-2);
+        var authority = issuer is null
+            ? request.CreateSelfSigned(notBefore, DateTimeOffset.UtcNow.AddYears(5))
+            : request.Create(issuer, notBefore, DateTimeOffset.UtcNow.AddYears(4), RandomNumberGenerator.GetBytes(16)).CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(authority.Export(X509ContentType.Pkcs12, "pw"), "pw", X509KeyStorageFlags.Exportable);
+    }
+
+    /// <summary>A signing certificate for <paramref name="email"/> issued by <paramref name="issuer"/>.</summary>
+    /// <param name="purpose">The extended key usage; e-mail protection unless given.</param>
+    public static X509Certificate2 Issue(X509Certificate2 issuer, string email, string commonName, DateTimeOffset? notAfter = null, string purpose = "1.3.6.1.5.5.7.3.4")
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={commonName}, O=Example Org, C=GB", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddEmailAddress(email);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(purpose)], critical: false));
+        var end = notAfter ?? DateTimeOffset.UtcNow.AddYears(1);
+        // Valid from the issuer's own start: a certificate may not predate its issuer.
+        var certificate = request.Create(issuer, new DateTimeOffset(issuer.NotBefore.ToUniversalTime()), end, RandomNumberGenerator.GetBytes(16)).CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12, "pw"), "pw", X509KeyStorageFlags.Exportable);
+    }
+
     /// <summary>A multipart/signed message (RFC 8551 §3.5.3) whose signature covers <paramref name="text"/>.</summary>
     public static byte[] Signed(X509Certificate2 signer, string text, bool tamper = false)
     {

@@ -8,6 +8,7 @@ using Postern.Server.Hosting.Sessions;
 using Postern.Sessions;
 using Postern.Skins;
 using Postern.WebUser;
+using Postern.WebUser.Rendering;
 using Postern.WebUser.Sessions;
 
 namespace Postern.Server.Hosting.WebUser;
@@ -32,6 +33,15 @@ public sealed class WebUserModule : IServerModule
             throw new ConfigurationException($"the stock skins directory {stock} does not exist");
         var dataDirectory = ServerOptions.FromConfiguration(configuration).DataDirectory;
 
+        try
+        {
+            // Read now, so that a bad trusted-certificates folder stops the start instead of the first signed message.
+            services.TryAddSingleton(new SmimeTrust(options));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new ConfigurationException("Postern:WebUser:SmimeTrustedCertificates: " + e.Message);
+        }
         services.TryAddSingleton(new SkinCatalog(new SkinOptions { DataDirectory = dataDirectory, StockSkins = new DirectorySkinSource(stock) }));
         services.AddPosternWebUser(options);
         services.AddSingleton(new SessionRoute(SessionKind.WebUser, (context, session, resource) =>
