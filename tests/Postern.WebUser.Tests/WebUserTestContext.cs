@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Accounts.Preferences;
+using Postern.Accounts.Security;
 using Postern.Data;
 using Postern.Mail;
 using Postern.Mail.Access;
@@ -61,6 +62,9 @@ internal sealed class WebUserTestContext : IAsyncLifetime
 
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The login protection's settings; failures are answered at once (the clock is manual), and tests may change the rest before <see cref="InitializeAsync"/>.</summary>
+    public AccountSecurityOptions Security { get; } = new() { LoginThrottle = { FailureDelay = TimeSpan.Zero, MaxFailureDelay = TimeSpan.Zero } };
+
     public async Task InitializeAsync()
     {
         Store = await SqliteStore.OpenAsync(new SqliteStoreOptions { DataDirectory = _directory.Path }, NullLoggerFactory.Instance, Ct);
@@ -76,6 +80,10 @@ internal sealed class WebUserTestContext : IAsyncLifetime
         services.AddSingleton<DomainService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton(Security);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignupRateLimit>();
+        services.AddSingleton<RecoveryRateLimit>();
         services.AddSingleton<PreferencesService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<MailboxAccess>();

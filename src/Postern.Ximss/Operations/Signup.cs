@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Mail;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Engine;

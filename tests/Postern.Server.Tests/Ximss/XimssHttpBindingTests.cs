@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Postern.Ximss.Protocol.Sasl;
@@ -182,7 +181,7 @@ public partial class XimssHttpBindingTests(XimssServerFixture server) : IClassFi
     {
         var bound = await LoginAsync();
         var unbound = await LoginAsync("&DisableIPWatch=1");
-        using var elsewhere = ClientFrom("127.0.0.2");
+        using var elsewhere = LoopbackHttp.ClientFrom("127.0.0.2");
 
         Assert.Equal((HttpStatusCode)550, (await elsewhere.PostAsync($"{server.HttpBase}/Session/{bound}/sync", Xml("<XIMSS><noop id=\"1\"/></XIMSS>"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.PostAsync($"{server.HttpBase}/Session/{unbound}/sync", Xml("<XIMSS><noop id=\"1\"/></XIMSS>"))).StatusCode);
@@ -227,18 +226,6 @@ public partial class XimssHttpBindingTests(XimssServerFixture server) : IClassFi
         var match = SessionMessage().Match(body);
         return match.Success ? match.Groups[1].Value : null;
     }
-
-    /// <summary>An HTTP client whose connections come from another loopback address.</summary>
-    private static HttpClient ClientFrom(string address) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    });
 
     [GeneratedRegex("^<XIMSS><session urlID=\"([^\"]+)\" userName=\"[^\"]+\"[^>]*/></XIMSS>$")]
     private static partial Regex SessionMessage();

@@ -1,4 +1,5 @@
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Data;
 using Postern.Mail.Mailboxes;
 using Postern.Ximss.Authentication;
@@ -11,7 +12,7 @@ public class AccountSelfServiceTests : IAsyncLifetime
 {
     private XimssHarness _ximss = null!;
 
-    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(o => o.Limits.MaxSignupsPerAddressPerHour = 2);
+    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(security: o => o.MaxSignupsPerAddressPerHour = 2);
 
     public async Task DisposeAsync() => await _ximss.DisposeAsync();
 
