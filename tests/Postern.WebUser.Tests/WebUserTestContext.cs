@@ -19,6 +19,7 @@ using Postern.Mail.Folders;
 using Postern.Mail.Messages;
 using Postern.Mail.Reading;
 using Postern.Mail.Search;
+using Postern.Mail.SelfService;
 using Postern.Mail.Submission;
 using Postern.Mail.Mailboxes;
 using Postern.Sessions;
@@ -84,6 +85,7 @@ internal sealed class WebUserTestContext : IAsyncLifetime
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SignupRateLimit>();
         services.AddSingleton<RecoveryRateLimit>();
+        services.AddSingleton<PasswordResetCodes>();
         services.AddSingleton<PreferencesService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<MailboxAccess>();
@@ -101,6 +103,8 @@ internal sealed class WebUserTestContext : IAsyncLifetime
         services.AddSingleton<RecipientResolver>();
         services.AddSingleton<LocalDelivery>();
         services.AddSingleton<MessageSubmission>();
+        services.AddSingleton<AccountSignup>();
+        services.AddSingleton<PasswordRecovery>();
         services.AddSingleton(new SessionLimits());
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(new SkinCatalog(new SkinOptions

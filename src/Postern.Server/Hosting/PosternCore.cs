@@ -15,6 +15,7 @@ using Postern.Mail.Mbox;
 using Postern.Mail.Messages;
 using Postern.Mail.Reading;
 using Postern.Mail.Search;
+using Postern.Mail.SelfService;
 using Postern.Mail.Submission;
 using Postern.Server.Configuration;
 using Postern.Storage;
@@ -49,6 +50,7 @@ public static class PosternCore
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SignupRateLimit>();
         services.AddSingleton<RecoveryRateLimit>();
+        services.AddSingleton<PasswordResetCodes>();
         services.AddSingleton<PreferencesService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<MailboxAccess>();
@@ -66,6 +68,8 @@ public static class PosternCore
         services.AddSingleton<RecipientResolver>();
         services.AddSingleton<LocalDelivery>();
         services.AddSingleton<MessageSubmission>();
+        services.AddSingleton<AccountSignup>();
+        services.AddSingleton<PasswordRecovery>();
         services.AddSingleton<MboxImporter>();
         services.AddSingleton<MboxExporter>();
         return services;

@@ -11,7 +11,12 @@ using Postern.Accounts.Security;
 using Postern.Mail;
 using Postern.Mail.Access;
 using Postern.Mail.Changes;
+using Postern.Mail.Delivery;
 using Postern.Mail.Mailboxes;
+using Postern.Mail.Messages;
+using Postern.Mail.Reading;
+using Postern.Mail.SelfService;
+using Postern.Mail.Submission;
 using Postern.Sessions;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
@@ -79,11 +84,21 @@ internal sealed class XimssHarness : IAsyncDisposable
             .AddSingleton<LoginThrottle>()
             .AddSingleton<SignupRateLimit>()
             .AddSingleton<RecoveryRateLimit>()
+            .AddSingleton<PasswordResetCodes>()
             .AddSingleton<PreferencesService>()
             .AddSingleton<AlertService>()
             .AddSingleton<MailboxAccess>()
             .AddSingleton<MailboxService>()
             .AddSingleton<AccountProvisioning>()
+            .AddSingleton<UserAddresses>()
+            .AddSingleton<MailPreferences>()
+            .AddSingleton<MessageAppender>()
+            .AddSingleton<MessageReader>()
+            .AddSingleton<RecipientResolver>()
+            .AddSingleton<LocalDelivery>()
+            .AddSingleton<MessageSubmission>()
+            .AddSingleton<AccountSignup>()
+            .AddSingleton<PasswordRecovery>()
             .AddSingleton<ChangeNotifier>()
             .AddSingleton(new SessionLimits())
             .AddSingleton<SessionRegistry>()
