@@ -69,6 +69,9 @@ public sealed class TemplateContext
     /// <summary>The source of RANDOMELEMENT()'s choice.</summary>
     public Random Random { get; init; } = Random.Shared;
 
+    /// <summary>The page's markup language: on WML pages substituted values have their <c>$</c> doubled.</summary>
+    public PageMarkup Markup { get; init; } = PageMarkup.Html;
+
     /// <summary>The caps this render runs under.</summary>
     public TemplateLimits Limits { get; init; } = TemplateLimits.Default;
 

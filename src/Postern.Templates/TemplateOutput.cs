@@ -40,7 +40,20 @@ public sealed class TemplateOutput : IDisposable
             ArrayPool<char>.Shared.Return(buffer);
     }
 
+    /// <summary>
+    /// True while values are written into a WML page: WML reads <c>$</c> as a variable reference, so a
+    /// literal one must be written <c>$$</c> (WML 1.1, variable substitution); the page's own text is written as it is.
+    /// </summary>
+    internal bool DoublesDollarSigns { get; set; }
+
     internal void Write(char c)
+    {
+        if (c == '$' && DoublesDollarSigns)
+            WriteRaw('$');
+        WriteRaw(c);
+    }
+
+    private void WriteRaw(char c)
     {
         if (_length == _buffer.Length)
             Grow(1);
@@ -51,6 +64,12 @@ public sealed class TemplateOutput : IDisposable
 
     internal void Write(ReadOnlySpan<char> text)
     {
+        if (DoublesDollarSigns && text.Contains('$'))
+        {
+            foreach (var c in text)
+                Write(c);
+            return;
+        }
         if (text.Length > _buffer.Length - _length)
             Grow(text.Length);
         text.CopyTo(_buffer.AsSpan(_length));

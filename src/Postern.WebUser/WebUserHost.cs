@@ -14,8 +14,8 @@ namespace Postern.WebUser;
 /// and faults are logged and answered with the failure page.
 /// </summary>
 public sealed class WebUserHost(
-    WebUserServices services, Login login, SessionRequestHandler sessionRequests, PageResponder pages, ErrorPages errors,
-    ILogger<WebUserHost> logger)
+    WebUserServices services, Login login, RecoveryPassword recovery, Signup signup, SessionRequestHandler sessionRequests, PageResponder pages,
+    ErrorPages errors, ILogger<WebUserHost> logger)
 {
     /// <summary>Answers a request outside any session realm.</summary>
     public Task HandleStatelessAsync(HttpContext http) => GuardAsync(http, () => StatelessAsync(http, http.RequestAborted));
@@ -66,6 +66,17 @@ public sealed class WebUserHost(
             await LoginAsync(http, context, cancellationToken);
             return;
         }
+        if (path.Equals("/RecoveryPassword.wssp", StringComparison.OrdinalIgnoreCase))
+        {
+            await WritePageAsync(http, context.Page(RecoveryPassword.PageName, await recovery.ProcessAsync(context, cancellationToken)), cancellationToken);
+            return;
+        }
+        if (path.Equals("/Signup.wssp", StringComparison.OrdinalIgnoreCase))
+        {
+            var result = await signup.ProcessAsync(context, cancellationToken);
+            await EnterAsync(http, context, result, "sign-up", cancellationToken);
+            return;
+        }
 
         var name = path[1..];
         if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal))
@@ -86,9 +97,12 @@ public sealed class WebUserHost(
             await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
     }
 
-    private async Task LoginAsync(HttpContext http, StatelessContext context, CancellationToken cancellationToken)
+    private async Task LoginAsync(HttpContext http, StatelessContext context, CancellationToken cancellationToken) =>
+        await EnterAsync(http, context, await login.ProcessAsync(context, cancellationToken), "login", cancellationToken);
+
+    /// <summary>Answers what a login (or sign-up) decided: the cookie and the jump into the new session, or the page.</summary>
+    private async Task EnterAsync(HttpContext http, StatelessContext context, LoginResult result, string what, CancellationToken cancellationToken)
     {
-        var result = await login.ProcessAsync(context, cancellationToken);
         if (result.Session is { } session)
         {
             logger.LogInformation("WebUser session {Number} opened for {Account} from {Address}", session.Number, session.Account, session.ClientAddress);
@@ -96,7 +110,7 @@ public sealed class WebUserHost(
         }
         else if (result.Dataset.Find("errorCode") is { } error)
         {
-            logger.LogInformation("WebUser login as {Name} from {Address} refused: {Error}", context.Parameters["username"], http.Connection.RemoteIpAddress, error.AsString);
+            logger.LogInformation("WebUser {What} as {Name} from {Address} refused: {Error}", what, context.Parameters["username"], http.Connection.RemoteIpAddress, error.AsString);
         }
         if (result.StartUrl is { } start)
         {
@@ -106,7 +120,12 @@ public sealed class WebUserHost(
             http.Response.Headers.CacheControl = "no-store";
             return;
         }
-        if (!await pages.TryWriteAsync(http, context.Page(result.PageName, result.Dataset), cancellationToken))
+        await WritePageAsync(http, context.Page(result.PageName, result.Dataset), cancellationToken);
+    }
+
+    private async Task WritePageAsync(HttpContext http, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (!await pages.TryWriteAsync(http, page, cancellationToken))
             await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
     }
 

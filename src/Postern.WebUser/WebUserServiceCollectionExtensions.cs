@@ -13,7 +13,8 @@ namespace Postern.WebUser;
 public static class WebUserServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the WebUser services. The host must also provide the domain and mail services, the store, a
+    /// Adds the WebUser services. The host must also provide the domain and mail services (with the login
+    /// protection, <c>AccountSignup</c> and <c>PasswordRecovery</c>), the store, a
     /// <see cref="Postern.Skins.SkinCatalog"/> whose stock level is <see cref="StockSkinsDirectory"/> (or
     /// another directory with the same pages) and a <see cref="Postern.Sessions.SessionRegistry"/>.
     /// </summary>
@@ -25,6 +26,8 @@ public static class WebUserServiceCollectionExtensions
         services.TryAddSingleton<WebUserServices>();
         services.TryAddSingleton<SessionStarter>();
         services.TryAddSingleton<Login>();
+        services.TryAddSingleton<RecoveryPassword>();
+        services.TryAddSingleton<Signup>();
         services.TryAddSingleton<PageResponder>();
         services.TryAddSingleton<ErrorPages>();
         services.TryAddSingleton<MessagePartResponder>();

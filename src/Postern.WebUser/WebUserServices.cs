@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Postern.Accounts;
 using Postern.Accounts.Preferences;
+using Postern.Accounts.Security;
 using Postern.Mail.Access;
 using Postern.Mail.Changes;
 using Postern.Mail.Folders;
@@ -24,6 +25,7 @@ public sealed class WebUserServices(
     DomainService domains,
     AccountService accounts,
     Authenticator authenticator,
+    LoginThrottle loginThrottle,
     PreferencesService preferences,
     AlertService alerts,
     MailboxAccess access,
@@ -46,6 +48,9 @@ public sealed class WebUserServices(
     public AccountService Accounts { get; } = accounts;
 
     public Authenticator Authenticator { get; } = authenticator;
+
+    /// <summary>The login protection shared with XIMSS: failures over either protocol slow down and lock out the address.</summary>
+    public LoginThrottle LoginThrottle { get; } = loginThrottle;
 
     public PreferencesService Preferences { get; } = preferences;
 

@@ -156,11 +156,14 @@ public sealed record XimssError(int Number, string Text)
     /// <summary><c>signup</c> for a name that is already an account or alias.</summary>
     public static XimssError AccountExists { get; } = new(561, "account already exists");
 
-    /// <summary><c>recoverPassword</c> when the server has no way to reach the user.</summary>
+    /// <summary><c>recoverPassword</c> in a domain that does not let its users recover passwords.</summary>
     public static XimssError RecoveryUnavailable { get; } = new(562, "password recovery is not available");
 
     /// <summary>Too many <c>signup</c> requests from the client's address.</summary>
     public static XimssError SignupRateExceeded { get; } = new(563, "too many sign-ups from this address; try again later");
+
+    /// <summary>Too many <c>recoverPassword</c> requests from the client's address.</summary>
+    public static XimssError RecoveryRateExceeded { get; } = new(564, "too many password recovery requests from this address; try again later");
 
     // ── Server failure (590) ─────────────────────────────────────────────────────────────────────
 

@@ -53,12 +53,6 @@ internal static partial class XimssLog
     [LoggerMessage(3007, LogLevel.Warning, "[{Address}] login as {User} refused: {Reason}")]
     public static partial void LoginRefused(ILogger logger, IPAddress address, string user, string reason);
 
-    [LoggerMessage(3008, LogLevel.Information, "[{Address}] signup created account {Account}")]
-    public static partial void SignupCreated(ILogger logger, IPAddress address, string account);
-
-    [LoggerMessage(3009, LogLevel.Warning, "[{Address}] signup refused: {Reason}")]
-    public static partial void SignupRefused(ILogger logger, IPAddress address, string reason);
-
     [LoggerMessage(3010, LogLevel.Debug, "[{Address}] channel {Channel} inp: {Request}")]
     public static partial void ChannelRequest(ILogger logger, IPAddress address, int channel, object request);
 
@@ -70,9 +64,6 @@ internal static partial class XimssLog
 
     [LoggerMessage(3014, LogLevel.Debug, "[{Address}] channel {Channel} closed by the server: {Reason}")]
     public static partial void ChannelClosing(ILogger logger, IPAddress address, int channel, string reason);
-
-    [LoggerMessage(3013, LogLevel.Information, "[{Address}] recoverPassword for {User}: not available")]
-    public static partial void RecoveryUnavailable(ILogger logger, IPAddress address, string user);
 
     // ── Sessions (XIMSS-nnnnn) ──────────────────────────────────────────────────────────────────
 

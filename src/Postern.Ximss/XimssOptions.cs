@@ -21,7 +21,4 @@ public sealed class XimssOptions
 
     /// <summary>The caps on connections, sessions and waits.</summary>
     public XimssServerLimits Limits { get; set; } = new();
-
-    /// <summary>How failed logins from one address are slowed down and locked out.</summary>
-    public LoginThrottleLimits LoginThrottle { get; set; } = new();
 }

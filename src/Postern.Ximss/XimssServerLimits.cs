@@ -78,12 +78,6 @@ public sealed class XimssServerLimits
     public TimeSpan TlsHandshakeTimeout { get; set => field = Positive(value); } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// <c>signup</c> requests one address may make per hour. A person signs up once; five leaves room for
-    /// typing mistakes and a family behind one address, and stops scripted account creation.
-    /// </summary>
-    public int MaxSignupsPerAddressPerHour { get; set => field = AtLeast(value, 1); } = 5;
-
-    /// <summary>
     /// <c>listFeatures</c> nonces (for the HTTP CRAM-MD5 login) held at once. Each is used once and lives
     /// <see cref="NonceLifetime"/>; 10,000 is a login storm's worth, and the oldest go first.
     /// </summary>

@@ -19,7 +19,7 @@ public static class XimssServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the XIMSS engine, both transports, the monitor and the session operations. Needs the domain
-    /// services, a <see cref="SessionRegistry"/>, a <see cref="ServerCertificate"/> and a
+    /// services (with the shared login protection of <c>Postern.Accounts.Security</c>), a <see cref="SessionRegistry"/>, a <see cref="ServerCertificate"/> and a
     /// <see cref="TimeProvider"/> registered beside it.
     /// </summary>
     public static IServiceCollection AddXimss(this IServiceCollection services, XimssOptions options)
@@ -29,9 +29,7 @@ public static class XimssServiceCollectionExtensions
             options.ServerName = System.Net.Dns.GetHostName();
 
         services.AddSingleton(options);
-        services.AddSingleton(sp => new LoginThrottle(options.LoginThrottle, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NonceCache(options.Limits.MaxNonces, options.Limits.NonceLifetime, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<SignupRateLimit>();
         services.AddSingleton<XimssMetrics>();
         services.AddSingleton<XimssChannelRegistry>();
         services.AddSingleton<XimssMonitor>();

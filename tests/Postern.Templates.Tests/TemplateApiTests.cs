@@ -18,6 +18,19 @@ public class TemplateApiTests
         Assert.Equal(0, error.Offset);
     }
 
+    [Theory]
+    [InlineData(PageMarkup.Html, "<go href=\"$(next)\"/>US$ 5 &amp; $x|US$ 5 & $x|Q%24|<option value=\"a$b\" selected=\"selected\">a$b</option>")]
+    [InlineData(PageMarkup.Wml, "<go href=\"$(next)\"/>US$$ 5 &amp; $$x|US$$ 5 & $$x|Q%24|<option value=\"a$$b\" selected=\"selected\">a$$b</option>")]
+    public void OnWmlPagesEveryDollarInAValueIsDoubledButThePagesOwnTextIsLeftAlone(PageMarkup markup, string expected)
+    {
+        var template = WsspCompiler.Compile("<go href=\"$(next)\"/>%%HTML:price%%|%%price%%|%%URL:q%%|<!--%%STRINGMENU \"a$b\" IN choices-->", "w.wssp");
+        var dataset = new DataDictionary { ["price"] = "US$ 5 & $x", ["q"] = "Q$", ["choices"] = DataArray.OfStrings(["a$b"]) };
+
+        var text = template.Render(new TemplateContext(dataset) { Markup = markup }).Text;
+
+        Assert.Equal(expected, text.ReplaceLineEndings(""));
+    }
+
     [Fact]
     public void CompileUtf8SkipsTheByteOrderMark()
     {

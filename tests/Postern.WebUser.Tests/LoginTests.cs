@@ -112,6 +112,55 @@ public class LoginTests : IAsyncLifetime
         Assert.Equal("YES", result.Dataset["isWML"].AsString);
     }
 
+    [Fact]
+    public async Task RepeatedFailuresLockTheAddressOutWithoutCheckingThePassword()
+    {
+        await _web.CreateAccountAsync("carol");
+        var throttle = _web.Services.LoginThrottle;
+        for (var i = 0; i < _web.Security.LoginThrottle.MaxFailures - 1; i++)
+            Assert.Equal(Login.IncorrectPassword, (await LoginAsync(new DefaultHttpContext(), ("username", "carol"), ("password", "wrong"))).Dataset["errorCode"].AsString);
+        Assert.False(throttle.IsLockedOut(IPAddress.Parse("192.0.2.7")));
+
+        var last = await LoginAsync(new DefaultHttpContext(), ("username", "nobody"), ("password", "wrong"));
+        var right = await LoginAsync(new DefaultHttpContext(), ("username", "carol"), ("password", WebUserTestContext.Password));
+        var unknown = await LoginAsync(new DefaultHttpContext(), ("username", "nobody"), ("password", "wrong"));
+
+        Assert.Equal(Login.IncorrectPassword, last.Dataset["errorCode"].AsString);
+        Assert.True(throttle.IsLockedOut(IPAddress.Parse("192.0.2.7")));
+        // Locked out, even the right password gets the same page as an unknown account: nothing is told.
+        Assert.Null(right.Session);
+        Assert.Equal(Login.LoginLockedOut, right.Dataset["errorCode"].AsString);
+        Assert.Equal(WebUserTestContext.KeysOf(unknown.Dataset), WebUserTestContext.KeysOf(right.Dataset));
+        Assert.False(right.Dataset.ContainsKey("forgotPassword"));
+        _web.Clock.Advance(_web.Security.LoginThrottle.LockoutDuration + TimeSpan.FromSeconds(1));
+        Assert.NotNull((await LoginAsync(new DefaultHttpContext(), ("username", "carol"), ("password", WebUserTestContext.Password))).Session);
+    }
+
+    [Fact]
+    public async Task FailedLoginsOverAnyProtocolCountTogether()
+    {
+        await _web.CreateAccountAsync("dave");
+        // What XIMSS logins record in the same (shared) throttle.
+        for (var i = 0; i < _web.Security.LoginThrottle.MaxFailures; i++)
+            _web.Provider.GetRequiredService<Postern.Accounts.Security.LoginThrottle>().RecordFailure(IPAddress.Parse("192.0.2.7"));
+
+        var result = await LoginAsync(new DefaultHttpContext(), ("username", "dave"), ("password", WebUserTestContext.Password));
+
+        Assert.Equal(Login.LoginLockedOut, result.Dataset["errorCode"].AsString);
+    }
+
+    [Fact]
+    public async Task ASuccessfulLoginForgivesTheAddressItsFailures()
+    {
+        await _web.CreateAccountAsync("erin");
+        await LoginAsync(new DefaultHttpContext(), ("username", "erin"), ("password", "wrong"));
+        Assert.Equal(1, _web.Services.LoginThrottle.TrackedAddresses);
+
+        await LoginAsync(new DefaultHttpContext(), ("username", "erin"), ("password", WebUserTestContext.Password));
+
+        Assert.Equal(0, _web.Services.LoginThrottle.TrackedAddresses);
+    }
+
     private async Task<LoginResult> LoginAsync(DefaultHttpContext http, params (string Name, string Value)[] parameters)
     {
         http.Request.Host = new HostString(WebUserTestContext.Domain);

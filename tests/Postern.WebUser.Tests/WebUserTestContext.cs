@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Accounts.Preferences;
+using Postern.Accounts.Security;
 using Postern.Data;
 using Postern.Mail;
 using Postern.Mail.Access;
@@ -18,6 +19,7 @@ using Postern.Mail.Folders;
 using Postern.Mail.Messages;
 using Postern.Mail.Reading;
 using Postern.Mail.Search;
+using Postern.Mail.SelfService;
 using Postern.Mail.Submission;
 using Postern.Mail.Mailboxes;
 using Postern.Sessions;
@@ -61,6 +63,9 @@ internal sealed class WebUserTestContext : IAsyncLifetime
 
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The login protection's settings; failures are answered at once (the clock is manual), and tests may change the rest before <see cref="InitializeAsync"/>.</summary>
+    public AccountSecurityOptions Security { get; } = new() { LoginThrottle = { FailureDelay = TimeSpan.Zero, MaxFailureDelay = TimeSpan.Zero } };
+
     public async Task InitializeAsync()
     {
         Store = await SqliteStore.OpenAsync(new SqliteStoreOptions { DataDirectory = _directory.Path }, NullLoggerFactory.Instance, Ct);
@@ -76,6 +81,11 @@ internal sealed class WebUserTestContext : IAsyncLifetime
         services.AddSingleton<DomainService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton(Security);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignupRateLimit>();
+        services.AddSingleton<RecoveryRateLimit>();
+        services.AddSingleton<PasswordResetCodes>();
         services.AddSingleton<PreferencesService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<MailboxAccess>();
@@ -93,6 +103,8 @@ internal sealed class WebUserTestContext : IAsyncLifetime
         services.AddSingleton<RecipientResolver>();
         services.AddSingleton<LocalDelivery>();
         services.AddSingleton<MessageSubmission>();
+        services.AddSingleton<AccountSignup>();
+        services.AddSingleton<PasswordRecovery>();
         services.AddSingleton(new SessionLimits());
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton(new SkinCatalog(new SkinOptions

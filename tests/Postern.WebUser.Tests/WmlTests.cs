@@ -48,4 +48,33 @@ public class WmlTests : IAsyncLifetime
         Assert.Contains("report.pdf", await message.Content.ReadAsStringAsync());
         Assert.True(session.HasEnded);
     }
+
+    [Fact]
+    public async Task DollarSignsInMailAreWrittenAsDoubleDollarsOnWmlPagesOnly()
+    {
+        var account = await _web.CreateAccountAsync("dollars");
+        var inbox = await _web.Services.Mailboxes.GetAsync(account, "INBOX", WebUserTestContext.Ct);
+        var mail = "From: a@example.com\r\nTo: dollars@example.com\r\nSubject: Save $(total) now, US$5\r\n\r\nPay $10 today.\r\n"u8.ToArray();
+        var uid = (await _web.Provider.GetRequiredService<MessageAppender>().AppendAsync(inbox, mail, MessageFlags.None, [], null, WebUserTestContext.Ct)).Uid;
+        using var wap = _web.CreateClient();
+        wap.DefaultRequestHeaders.Add("Accept", "text/vnd.wap.wml");
+        using var browser = _web.CreateClient("192.0.2.11");
+
+        var wml = await ReadMessagePageAsync(wap, "w", uid);
+        var html = await ReadMessagePageAsync(browser, "", uid);
+
+        Assert.Contains("Save $$(total) now, US$$5", wml, StringComparison.Ordinal);
+        Assert.Contains("Pay $$10 today.", wml, StringComparison.Ordinal);
+        Assert.DoesNotContain("$(total)", wml.Replace("$$(total)", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Save $(total) now, US$5", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("$$", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadMessagePageAsync(HttpClient client, string pagePrefix, uint uid)
+    {
+        var loggedIn = await client.PostAsync("/", LoginTests.Form(("username", "dollars"), ("password", WebUserTestContext.Password)));
+        var start = loggedIn.Headers.Location!.ToString();
+        var prefix = start[..(start.LastIndexOf('/') + 1)];
+        return await client.GetStringAsync($"{prefix}{pagePrefix}Message.wssp?Mailbox=INBOX&MSG={uid}");
+    }
 }

@@ -61,12 +61,18 @@ public sealed partial class MessageSubmission(
         return new SubmissionResult(messageId, delivered, queued, queueId, sentCopy);
     }
 
-    /// <summary>Delivers locally and queues remote recipients; the message is already complete.</summary>
+    /// <summary>Delivers locally and queues remote recipients for the user; the message is already complete.</summary>
+    private Task<(IReadOnlyList<string> Delivered, IReadOnlyList<string> Queued, long? QueueId)> TransmitAsync(
+        MailUser user, ReadOnlyMemory<byte> message, IReadOnlyList<Recipient> recipients, bool requestDsn, CancellationToken cancellationToken) =>
+        TransmitAsync(new DeliveryEnvelope(UserAddresses.Primary(user).Address, user.Name.ToString(), SubmissionProtocol), user.Id, message, recipients,
+            requestDsn, cancellationToken);
+
+    /// <summary>Delivers locally and queues remote recipients (<paramref name="accountId"/>: the account sending, none for the server's own mail).</summary>
     private async Task<(IReadOnlyList<string> Delivered, IReadOnlyList<string> Queued, long? QueueId)> TransmitAsync(
-        MailUser user, ReadOnlyMemory<byte> message, IReadOnlyList<Recipient> recipients, bool requestDsn, CancellationToken cancellationToken)
+        DeliveryEnvelope envelope, long? accountId, ReadOnlyMemory<byte> message, IReadOnlyList<Recipient> recipients, bool requestDsn,
+        CancellationToken cancellationToken)
     {
-        var sender = UserAddresses.Primary(user).Address;
-        var envelope = new DeliveryEnvelope(sender, user.Name.ToString(), SubmissionProtocol);
+        var sender = envelope.Sender;
         // One copy per account, however many of its addresses were named; deliveries run together and share a commit.
         var local = recipients.Where(r => r.IsLocal).DistinctBy(r => r.Account!.Id).ToArray();
         await Task.WhenAll(local.Select(r => delivery.DeliverAsync(r, message, envelope, cancellationToken)));
@@ -75,7 +81,7 @@ public sealed partial class MessageSubmission(
         long? queueId = null;
         if (remote.Length > 0)
         {
-            var entry = await store.Outbound.EnqueueAsync(new NewOutboundMessage(user.Id, sender, remote, message, requestDsn, HeldStatus), cancellationToken);
+            var entry = await store.Outbound.EnqueueAsync(new NewOutboundMessage(accountId, sender, remote, message, requestDsn, HeldStatus), cancellationToken);
             queueId = entry.Id;
         }
         return (local.Select(r => r.Address).ToArray(), remote, queueId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Accounts.Preferences;
+using Postern.Accounts.Security;
 using Postern.Mail;
 using Postern.Mail.Access;
 using Postern.Mail.Changes;
@@ -14,7 +15,9 @@ using Postern.Mail.Mbox;
 using Postern.Mail.Messages;
 using Postern.Mail.Reading;
 using Postern.Mail.Search;
+using Postern.Mail.SelfService;
 using Postern.Mail.Submission;
+using Postern.Server.Configuration;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
 
@@ -32,6 +35,8 @@ public static class PosternCore
     {
         var passwords = new PasswordOptions();
         configuration.GetSection("Postern:Passwords").Bind(passwords);
+        var security = new AccountSecurityOptions();
+        ConfigurationBinding.Bind(configuration.GetSection("Postern:Accounts"), security, "Postern:Accounts");
 
         services.AddSingleton(store);
         services.AddSingleton(passwords);
@@ -40,6 +45,12 @@ public static class PosternCore
         services.AddSingleton<DomainService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<Authenticator>();
+        // One login protection for every protocol: failures over XIMSS and WebUser count together.
+        services.AddSingleton(security);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignupRateLimit>();
+        services.AddSingleton<RecoveryRateLimit>();
+        services.AddSingleton<PasswordResetCodes>();
         services.AddSingleton<PreferencesService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<MailboxAccess>();
@@ -57,6 +68,8 @@ public static class PosternCore
         services.AddSingleton<RecipientResolver>();
         services.AddSingleton<LocalDelivery>();
         services.AddSingleton<MessageSubmission>();
+        services.AddSingleton<AccountSignup>();
+        services.AddSingleton<PasswordRecovery>();
         services.AddSingleton<MboxImporter>();
         services.AddSingleton<MboxExporter>();
         return services;

@@ -19,6 +19,12 @@ internal sealed class DateControlNode(int offset, bool local, Expression name, E
 
     public override void Render(RenderState state)
     {
+        using var values = state.BeginValues();
+        RenderValues(state);
+    }
+
+    private void RenderValues(RenderState state)
+    {
         var field = ValueSemantics.TextOf(name.Evaluate(state));
         var zone = local ? state.Context.TimeZone : TimeZoneInfo.Utc;
         var now = TimeZoneInfo.ConvertTimeFromUtc(state.Context.TimeProvider.GetUtcNow().UtcDateTime, zone);

@@ -20,6 +20,12 @@ internal sealed class MenuNode(int offset, MenuKind kind, Expression current, Ex
 
     public override void Render(RenderState state)
     {
+        using var values = state.BeginValues();
+        RenderValues(state);
+    }
+
+    private void RenderValues(RenderState state)
+    {
         var value = current.Evaluate(state);
         var labelSource = labels?.Evaluate(state);
         if (kind == MenuKind.Bool)

@@ -28,6 +28,9 @@ internal sealed class RenderState
 
     public TemplateContext Context { get; }
 
+    /// <summary>Starts writing dataset values (not the page's own text): on WML pages their <c>$</c> are doubled until the scope ends.</summary>
+    public ValueScope BeginValues() => new(Output, Context.Markup == PageMarkup.Wml);
+
     public TemplateOutput Output { get; }
 
     public DataDictionary Dataset { get; }
@@ -104,4 +107,20 @@ internal struct ScannerFrame(string name, int count)
     public int Count = count;
     public int Index;
     public DataValue? Current;
+}
+
+/// <summary>The span of one text element's or menu's output, during which values are escaped for the page's markup.</summary>
+internal readonly struct ValueScope : IDisposable
+{
+    private readonly TemplateOutput _output;
+    private readonly bool _previous;
+
+    public ValueScope(TemplateOutput output, bool doubleDollarSigns)
+    {
+        _output = output;
+        _previous = output.DoublesDollarSigns;
+        output.DoublesDollarSigns = doubleDollarSigns;
+    }
+
+    public void Dispose() => _output.DoublesDollarSigns = _previous;
 }

@@ -9,6 +9,12 @@ internal sealed class OutputNode(int offset, TextPrefix prefix, Expression? pref
 {
     public override void Render(RenderState state)
     {
+        using var values = state.BeginValues();
+        RenderValues(state);
+    }
+
+    private void RenderValues(RenderState state)
+    {
         var result = value.Evaluate(state);
         var output = state.Output;
         switch (prefix)

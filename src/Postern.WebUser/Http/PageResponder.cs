@@ -50,6 +50,8 @@ public sealed class PageResponder(WebUserOptions options, TimeProvider time, ILo
                 TimeZoneName = page.TimeZoneName,
                 ServerVersion = options.ServerVersion,
                 TimeProvider = time,
+                // The output escaping follows the page's language: WML's variable syntax needs $ as $$.
+                Markup = page.Client.IsWml() ? PageMarkup.Wml : PageMarkup.Html,
                 CancellationToken = cancellationToken,
             };
             outcome = template.RenderTo(context, output);

@@ -1,7 +1,9 @@
 using System.Net;
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Data;
 using Postern.Skins;
+using Postern.Storage;
 using Postern.WebUser.Http;
 using Postern.WebUser.Sessions;
 
@@ -26,6 +28,12 @@ public sealed class Login(WebUserServices services, SessionStarter starter)
     /// </summary>
     public const string IncorrectPassword = "Incorrect Password";
 
+    /// <summary>
+    /// The error code while the client's address is locked out after too many failed logins (over any
+    /// protocol); the credentials are not checked then, so it says nothing about the account.
+    /// </summary>
+    public const string LoginLockedOut = "Too Many Failed Logins";
+
     public async Task<LoginResult> ProcessAsync(StatelessContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,12 +44,12 @@ public sealed class Login(WebUserServices services, SessionStarter starter)
 
         if (parameters["username"] is { } userName && parameters["password"] is { } password)
         {
-            var result = await services.Authenticator.VerifyPasswordAsync(userName, password, context.Domain?.Name, cancellationToken);
-            if (!result.Succeeded)
+            var account = await AuthenticateAsync(userName, password, clientAddress, context.Domain?.Name, cancellationToken);
+            if (account.ErrorCode is { } refused)
             {
-                errorCode = IncorrectPassword;
+                errorCode = refused;
             }
-            else if (await starter.StartAsync(result.Account!, clientAddress, context.Client, parameters, cancellationToken) is not { } session)
+            else if (await starter.StartAsync(account.Account!, clientAddress, context.Client, parameters, cancellationToken) is not { } session)
             {
                 errorCode = SessionStarter.TooManySessions;
             }
@@ -69,6 +77,28 @@ public sealed class Login(WebUserServices services, SessionStarter starter)
     }
 
     /// <summary>
+    /// Checks a password login under the login protection shared with XIMSS: a locked-out address is
+    /// refused unchecked, a failure is counted and answered after the throttle's delay, a success clears
+    /// the address's record.
+    /// </summary>
+    /// <returns>The account, or the error code to show.</returns>
+    public async Task<(AccountRecord? Account, string? ErrorCode)> AuthenticateAsync(
+        string userName, string password, IPAddress clientAddress, string? domainName, CancellationToken cancellationToken)
+    {
+        var throttle = services.LoginThrottle;
+        if (throttle.IsLockedOut(clientAddress))
+            return (null, LoginLockedOut);
+        var result = await services.Authenticator.VerifyPasswordAsync(userName, password, domainName, cancellationToken);
+        if (result.Account is not { } account)
+        {
+            await throttle.RecordFailureAndWaitAsync(clientAddress, cancellationToken);
+            return (null, IncorrectPassword);
+        }
+        throttle.RecordSuccess(clientAddress);
+        return (account, null);
+    }
+
+    /// <summary>
     /// The login page's own elements: <c>autoSignup</c>, <c>clientAddress</c>, <c>errorCode</c>,
     /// <c>forgotPassword</c>, <c>hasCertificate</c>, <c>hasDirectory</c>, <c>hasLists</c>, <c>skinNames</c>.
     /// </summary>
@@ -83,8 +113,10 @@ public sealed class Login(WebUserServices services, SessionStarter starter)
         if (errorCode is not null)
         {
             dataset["errorCode"] = errorCode;
-            // WebApp: forgotPassword is added "if the errorCode value is Incorrect Password or Unknown Account".
-            dataset["forgotPassword"] = DataString.Yes;
+            // WebApp: forgotPassword is added "if the errorCode value is Incorrect Password or Unknown Account";
+            // Postern adds it only where the domain lets users recover a password (its link leads there).
+            if (errorCode == IncorrectPassword && context.Domain is { } domain && SelfSignup.AllowsRecovery(domain))
+                dataset["forgotPassword"] = DataString.Yes;
         }
         if (settings.Find("Certificate")?.AsString is { Length: > 0 })
             dataset["hasCertificate"] = DataString.Yes;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Sessions;
 using Postern.Storage;
 using Postern.Ximss.Engine;

@@ -1,5 +1,6 @@
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
+using Postern.Accounts.Security;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Engine;
 using Postern.Ximss.Protocol.DataMessages;

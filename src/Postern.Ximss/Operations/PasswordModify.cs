@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Engine;
 using Postern.Ximss.Protocol;
@@ -15,9 +16,6 @@ namespace Postern.Ximss.Operations;
 internal sealed class PasswordModify(Authenticator authenticator, AccountService accounts, LoginService logins, LoginThrottle throttle,
     ILoggerFactory loggers) : XimssOperationHandler<PasswordModifyRequest>
 {
-    // A recovery address is an e-mail address (RFC 5321 §4.5.3.1.3: at most 254 octets in a path).
-    private const int MaxRecoveryAddressLength = 254;
-
     private readonly ILogger _log = loggers.CreateLogger(XimssLog.SessionCategory);
 
     public override async ValueTask<XimssResult> ExecuteAsync(PasswordModifyRequest request, XimssRequestContext context, CancellationToken cancellationToken)
@@ -25,7 +23,7 @@ internal sealed class PasswordModify(Authenticator authenticator, AccountService
         var session = context.RequiredSession;
         var address = context.Channel.RemoteAddress;
         var name = session.Account.ToString();
-        if (request.RecoveryEmail is { } recovery && (recovery.Length > MaxRecoveryAddressLength || !recovery.Contains('@', StringComparison.Ordinal)))
+        if (request.RecoveryEmail is { } recovery && !SelfSignup.IsValidRecoveryAddress(recovery))
             return XimssError.InvalidAttribute("recoveryEmail", "expected an e-mail address");
         if (throttle.IsLockedOut(address))
             return XimssError.LoginLockedOut;

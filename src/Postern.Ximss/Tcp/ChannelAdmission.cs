@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Postern.Ximss.Authentication;
+using Postern.Accounts.Security;
 using Postern.Ximss.Protocol;
 
 namespace Postern.Ximss.Tcp;

@@ -44,8 +44,8 @@ public class XimssServerFixture : IAsyncLifetime
         {
             ["POSTERN_POSTMASTER_PASSWORD"] = Password,
             ["POSTERN_XIMSS_TLS_PORT"] = "auto",
-            ["POSTERN_XIMSS__LOGIN_THROTTLE__FAILURE_DELAY"] = "00:00:00.050",
-            ["POSTERN_XIMSS__LOGIN_THROTTLE__MAX_FAILURE_DELAY"] = "00:00:00.200",
+            ["POSTERN_ACCOUNTS__LOGIN_THROTTLE__FAILURE_DELAY"] = "00:00:00.050",
+            ["POSTERN_ACCOUNTS__LOGIN_THROTTLE__MAX_FAILURE_DELAY"] = "00:00:00.200",
         };
         foreach (var (name, value) in Settings)
             environment[name] = value;

@@ -1,4 +1,5 @@
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Data;
 using Postern.Mail.Mailboxes;
 using Postern.Ximss.Authentication;
@@ -11,7 +12,7 @@ public class AccountSelfServiceTests : IAsyncLifetime
 {
     private XimssHarness _ximss = null!;
 
-    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(o => o.Limits.MaxSignupsPerAddressPerHour = 2);
+    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(security: o => o.MaxSignupsPerAddressPerHour = 2);
 
     public async Task DisposeAsync() => await _ximss.DisposeAsync();
 
@@ -117,9 +118,43 @@ public class AccountSelfServiceTests : IAsyncLifetime
     [Theory]
     [InlineData("<recoverPassword id=\"r\" domain=\"example.com\" userName=\"alice\"/>")]
     [InlineData("<recoverPassword id=\"r\" userName=\"nobody@example.com\"/>")]
-    public async Task RecoveryIsNotAvailableAndSaysNothingAboutTheAccount(string request)
+    [InlineData("<recoverPassword id=\"r\" userName=\"nobody@nodomain.example\"/>")]
+    public async Task RecoveryIsAcceptedAlikeAndSaysNothingAboutTheAccount(string request)
     {
+        await _ximss.Get<AccountService>().UpdateSettingsAsync(await _ximss.AliceAsync(), SelfSignup.RecoveryAddress("alice@home.example"), CancellationToken.None);
+
+        Assert.Equal(["<response id=\"r\"/>"], await _ximss.SendAsync(_ximss.HttpChannel(), request));
+    }
+
+    [Fact]
+    public async Task RecoverPasswordMailsAResetLinkToTheRecoveryAddress()
+    {
+        await _ximss.Get<AccountService>().UpdateSettingsAsync(await _ximss.AliceAsync(), SelfSignup.RecoveryAddress("alice@home.example"), CancellationToken.None);
+
+        Assert.Equal(["<response id=\"r\"/>"], await _ximss.SendAsync(_ximss.HttpChannel(), "<recoverPassword id=\"r\" userName=\"alice\"/>"));
+
+        // The link is issued and mailed off the request's path; the queued mail for the remote address shows it went.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        IReadOnlyList<Postern.Storage.OutboundEntry> queued;
+        while ((queued = await _ximss.Store.Outbound.ListAsync(CancellationToken.None)).Count == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
+        Assert.Equal(["alice@home.example"], Assert.Single(queued).Recipients);
+        Assert.True(AccountService.GetSettings(await _ximss.AliceAsync()).ContainsKey(PasswordResetCodes.Setting));
+    }
+
+    [Fact]
+    public async Task RecoveryIsRefusedWhereTheDomainTurnsItOffAndBeyondTheAddressLimit()
+    {
+        var domains = _ximss.Get<DomainService>();
+        await domains.SetSettingsAsync(await domains.GetAsync("example.com", CancellationToken.None),
+            new DataDictionary { [SelfSignup.RecoveryDomainSetting] = "NO" }, CancellationToken.None);
+        var channel = _ximss.HttpChannel("192.0.2.50");
+
         Assert.Equal(["<response id=\"r\" errorText=\"password recovery is not available\" errorNum=\"562\"/>"],
-            await _ximss.SendAsync(_ximss.HttpChannel(), request));
+            await _ximss.SendAsync(channel, "<recoverPassword id=\"r\" userName=\"alice\"/>"));
+        for (var i = 0; i < 10; i++)
+            await _ximss.SendAsync(channel, "<recoverPassword id=\"r\" userName=\"x@nodomain.example\"/>");
+        Assert.Equal(["<response id=\"r\" errorText=\"too many password recovery requests from this address; try again later\" errorNum=\"564\"/>"],
+            await _ximss.SendAsync(channel, "<recoverPassword id=\"r\" userName=\"x@nodomain.example\"/>"));
     }
 }

@@ -1,3 +1,4 @@
+using Postern.Accounts.Security;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Tests.Support;
 
@@ -7,7 +8,7 @@ public class LoginTests : IAsyncLifetime
 {
     private XimssHarness _ximss = null!;
 
-    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(o => o.LoginThrottle.MaxFailures = 3);
+    public async Task InitializeAsync() => _ximss = await XimssHarness.CreateAsync(security: o => o.LoginThrottle.MaxFailures = 3);
 
     public async Task DisposeAsync() => await _ximss.DisposeAsync();
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
 using Postern.Accounts.Preferences;
+using Postern.Accounts.Security;
 using Postern.Mail;
 using Postern.Mail.Access;
 using Postern.Mail.Changes;
@@ -16,6 +17,7 @@ using Postern.Mail.Mailboxes;
 using Postern.Mail.Messages;
 using Postern.Mail.Reading;
 using Postern.Mail.Search;
+using Postern.Mail.SelfService;
 using Postern.Mail.Submission;
 using Postern.Sessions;
 using Postern.Storage;
@@ -54,15 +56,21 @@ internal sealed partial class XimssHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A harness; <paramref name="configure"/> adjusts the options (failure delays are off unless it turns them on).</summary>
-    public static async Task<XimssHarness> CreateAsync(Action<XimssOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// A harness; <paramref name="configure"/> adjusts the options and <paramref name="security"/> the login
+    /// protection (failure delays are off unless it turns them on).
+    /// </summary>
+    public static async Task<XimssHarness> CreateAsync(Action<XimssOptions>? configure = null, Action<IServiceCollection>? services = null,
+        Action<AccountSecurityOptions>? security = null)
     {
         var directory = new TemporaryDirectory();
         var store = await SqliteStore.OpenAsync(new SqliteStoreOptions { DataDirectory = directory.Path }, NullLoggerFactory.Instance, CancellationToken.None);
         var options = new XimssOptions { ServerName = "mail.example.com" };
-        options.LoginThrottle.FailureDelay = TimeSpan.Zero;
-        options.LoginThrottle.MaxFailureDelay = TimeSpan.Zero;
         configure?.Invoke(options);
+        var securityOptions = new AccountSecurityOptions();
+        securityOptions.LoginThrottle.FailureDelay = TimeSpan.Zero;
+        securityOptions.LoginThrottle.MaxFailureDelay = TimeSpan.Zero;
+        security?.Invoke(securityOptions);
 
         var collection = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
@@ -74,11 +82,18 @@ internal sealed partial class XimssHarness : IAsyncDisposable
             .AddSingleton<DomainService>()
             .AddSingleton<AccountService>()
             .AddSingleton<Authenticator>()
+            .AddSingleton(securityOptions)
+            .AddSingleton<LoginThrottle>()
+            .AddSingleton<SignupRateLimit>()
+            .AddSingleton<RecoveryRateLimit>()
+            .AddSingleton<PasswordResetCodes>()
             .AddSingleton<PreferencesService>()
             .AddSingleton<AlertService>()
             .AddSingleton<MailboxAccess>()
             .AddSingleton<MailboxService>()
             .AddSingleton<AccountProvisioning>()
+            .AddSingleton<AccountSignup>()
+            .AddSingleton<PasswordRecovery>()
             .AddSingleton<ChangeNotifier>()
             .AddSingleton<MailNotifications>()
             .AddSingleton<UserAddresses>()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Postern.Ximss.Authentication;
+namespace Postern.Accounts.Security;
 
 /// <summary>
 /// Slows down and then locks out the addresses that fail to log in: each failure is answered after a
@@ -11,8 +11,18 @@ namespace Postern.Ximss.Authentication;
 /// <see cref="LoginThrottleLimits.LockoutDuration"/> the address's logins are refused unchecked until
 /// that time has passed. A success clears the address's record.
 /// </summary>
+/// <remarks>
+/// One instance serves every way of logging in (XIMSS, the WebUser login form, HTTP authentication), so
+/// failures over one protocol count for the others and an attacker cannot switch protocols to reset the count.
+/// </remarks>
 public sealed class LoginThrottle(LoginThrottleLimits limits, TimeProvider time)
 {
+    /// <summary>The throttle configured by <paramref name="options"/>.</summary>
+    public LoginThrottle(AccountSecurityOptions options, TimeProvider time)
+        : this(options.LoginThrottle, time)
+    {
+    }
+
     private readonly ConcurrentDictionary<IPAddress, Record> _records = new();
 
     /// <summary>Addresses with failures on record.</summary>
@@ -49,6 +59,15 @@ public sealed class LoginThrottle(LoginThrottleLimits limits, TimeProvider time)
                 record.LockedUntil = now + limits.LockoutDuration;
             return Delay(record.Failures);
         }
+    }
+
+    /// <summary>Counts a failure and waits the delay before it may be answered; returns the delay waited.</summary>
+    /// <remarks>The delay is what makes guessing slow; the lockout (<see cref="RecordFailure"/>) is what stops it.</remarks>
+    public async Task<TimeSpan> RecordFailureAndWaitAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        var delay = RecordFailure(address);
+        await Task.Delay(delay, time, cancellationToken);
+        return delay;
     }
 
     /// <summary>A login from <paramref name="address"/> succeeded: its failures are forgiven.</summary>

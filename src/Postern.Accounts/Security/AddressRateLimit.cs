@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Postern.Ximss.Authentication;
+namespace Postern.Accounts.Security;
 
-/// <summary>At most a number of events per address per window (sign-ups per hour), counted in fixed windows.</summary>
-internal sealed class AddressRateLimit(int maxPerWindow, TimeSpan window, int maxTrackedAddresses, TimeProvider time)
+/// <summary>At most a number of events per address per window (sign-ups, recovery requests per hour), counted in fixed windows.</summary>
+public sealed class AddressRateLimit(int maxPerWindow, TimeSpan window, int maxTrackedAddresses, TimeProvider time)
 {
     private readonly ConcurrentDictionary<IPAddress, (DateTimeOffset Start, int Count)> _windows = new();
 

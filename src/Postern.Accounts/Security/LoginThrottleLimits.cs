@@ -1,6 +1,6 @@
-namespace Postern.Ximss;
+namespace Postern.Accounts.Security;
 
-/// <summary>How failed logins slow down and lock out the address they come from (<c>Postern:Ximss:LoginThrottle</c>).</summary>
+/// <summary>How failed logins slow down and lock out the address they come from (<c>Postern:Accounts:LoginThrottle</c>).</summary>
 public sealed class LoginThrottleLimits
 {
     /// <summary>
@@ -14,7 +14,7 @@ public sealed class LoginThrottleLimits
 
     /// <summary>
     /// Failures from one address within <see cref="LockoutDuration"/> after which its logins are refused
-    /// unchecked: fail2ban's default is 5 in 10 minutes; XIMSS clients retry a stored password on their
+    /// unchecked: fail2ban's default is 5 in 10 minutes; mail clients retry a stored password on their
     /// own, so this leaves them twice the room.
     /// </summary>
     public int MaxFailures { get; set => field = AtLeastOne(value); } = 10;

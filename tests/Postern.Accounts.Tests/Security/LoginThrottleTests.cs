@@ -1,8 +1,8 @@
 using System.Net;
 using Postern.Testing;
-using Postern.Ximss.Authentication;
+using Postern.Accounts.Security;
 
-namespace Postern.Ximss.Tests.Authentication;
+namespace Postern.Accounts.Tests.Security;
 
 public class LoginThrottleTests
 {

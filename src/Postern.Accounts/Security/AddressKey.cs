@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Postern.Ximss.Authentication;
+namespace Postern.Accounts.Security;
 
 /// <summary>The unit per-address limits count by: an IPv4 address, or an IPv6 /64 network.</summary>
 /// <remarks>
 /// One IPv6 subscriber is given a whole /64 (RFC 6177 §2) and can use any address in it, so counting
 /// single IPv6 addresses would let one client escape every per-address limit.
 /// </remarks>
-internal static class AddressKey
+public static class AddressKey
 {
     public static IPAddress Of(IPAddress address)
     {
