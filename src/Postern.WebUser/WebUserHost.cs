@@ -17,6 +17,12 @@ public sealed class WebUserHost(
     WebUserServices services, Login login, RecoveryPassword recovery, Signup signup, SessionRequestHandler sessionRequests, PageResponder pages,
     ErrorPages errors, ILogger<WebUserHost> logger)
 {
+    /// <summary>The realm of requests authenticated by the HTTP <c>Authorization</c> header.</summary>
+    private const string AuthenticatedRealm = "/auth/";
+
+    /// <summary>The error code of a request for a CG/PL web application, which Postern cannot run.</summary>
+    public const string CgplNotSupported = "CG/PL applications are not supported";
+
     /// <summary>Answers a request outside any session realm.</summary>
     public Task HandleStatelessAsync(HttpContext http) => GuardAsync(http, () => StatelessAsync(http, http.RequestAborted));
 
@@ -66,6 +72,11 @@ public sealed class WebUserHost(
             await LoginAsync(http, context, cancellationToken);
             return;
         }
+        if (path.StartsWith(AuthenticatedRealm, StringComparison.OrdinalIgnoreCase))
+        {
+            await AuthenticatedRealmAsync(http, context, path[AuthenticatedRealm.Length..], cancellationToken);
+            return;
+        }
         if (path.Equals("/RecoveryPassword.wssp", StringComparison.OrdinalIgnoreCase))
         {
             await WritePageAsync(http, context.Page(RecoveryPassword.PageName, await recovery.ProcessAsync(context, cancellationToken)), cancellationToken);
@@ -95,6 +106,40 @@ public sealed class WebUserHost(
             await SkinFileResponder.WriteAsync(http, file, SkinFileCaching.Short, cancellationToken);
         else
             await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>/auth/</c>: the realm whose requests are authenticated by the HTTP <c>Authorization</c> header
+    /// (WebApp: "an HTTP request is authenticated first"). <c>/auth/</c> and <c>/auth/default.html</c> log in
+    /// with the header's credentials and enter the session as a form login does; a missing header is answered
+    /// 401 with <c>unauthorized.wssp</c>, refused credentials 401 with <c>denied.wssp</c>, so the browser asks
+    /// the user. CG/PL applications (<c>.wcgp</c>) are not supported: 501.
+    /// </summary>
+    private async Task AuthenticatedRealmAsync(HttpContext http, StatelessContext context, string resource, CancellationToken cancellationToken)
+    {
+        if (resource.Contains(".wcgp", StringComparison.OrdinalIgnoreCase))
+        {
+            await errors.WriteAsync(http, StatusCodes.Status501NotImplemented, CgplNotSupported, cancellationToken);
+            return;
+        }
+        if (resource.Length != 0 && !resource.Equals("default.html", StringComparison.OrdinalIgnoreCase))
+        {
+            await errors.WriteAsync(http, StatusCodes.Status404NotFound, null, cancellationToken);
+            return;
+        }
+        var realm = context.Domain?.Name ?? http.Request.Host.Host;
+        if (!Postern.Accounts.Security.BasicCredentials.TryParse(http.Request.Headers.Authorization, out var userName, out var password))
+        {
+            await errors.ChallengeAsync(http, realm, credentialsRefused: false, cancellationToken);
+            return;
+        }
+        if (await login.ProcessAuthorizationAsync(context, userName, password, cancellationToken) is { } entered)
+        {
+            await EnterAsync(http, context, entered, "login", cancellationToken);
+            return;
+        }
+        logger.LogInformation("WebUser login as {Name} from {Address} refused (HTTP authentication)", userName, http.Connection.RemoteIpAddress);
+        await errors.ChallengeAsync(http, realm, credentialsRefused: true, cancellationToken);
     }
 
     private async Task LoginAsync(HttpContext http, StatelessContext context, CancellationToken cancellationToken) =>

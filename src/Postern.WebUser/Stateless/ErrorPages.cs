@@ -22,12 +22,25 @@ public sealed class ErrorPages(WebUserServices services, PageResponder pages, IL
     };
 
     /// <summary>Answers with the error page for <paramref name="statusCode"/>, or plain text when the skin cannot render one.</summary>
-    public async Task WriteAsync(HttpContext http, int statusCode, string? errorCode, CancellationToken cancellationToken)
+    public Task WriteAsync(HttpContext http, int statusCode, string? errorCode, CancellationToken cancellationToken) =>
+        WriteAsync(http, statusCode, PageFor(statusCode), errorCode, null, cancellationToken);
+
+    /// <summary>
+    /// 401 asking for HTTP Basic credentials in <paramref name="realm"/>: <c>unauthorized.wssp</c> when none
+    /// came, <c>denied.wssp</c> when those that came were refused (WebApp, "Error Pages").
+    /// </summary>
+    public Task ChallengeAsync(HttpContext http, string realm, bool credentialsRefused, CancellationToken cancellationToken) =>
+        WriteAsync(http, StatusCodes.Status401Unauthorized, credentialsRefused ? "denied.wssp" : "unauthorized.wssp", null,
+            response => response.Headers.WWWAuthenticate = Postern.Accounts.Security.BasicCredentials.Challenge(realm), cancellationToken);
+
+    private async Task WriteAsync(HttpContext http, int statusCode, string pageName, string? errorCode, Action<HttpResponse>? addHeaders,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.Response.HasStarted)
             return;
         http.Response.Clear();
+        addHeaders?.Invoke(http.Response);
         try
         {
             // The query string still chooses skin and language; a form body may be unreadable.
@@ -38,13 +51,14 @@ public sealed class ErrorPages(WebUserServices services, PageResponder pages, IL
                 dataset["errorCode"] = errorCode;
             if (http.Request.Host.HasValue)
                 dataset["hostName"] = http.Request.Host.Value;
-            if (await pages.TryWriteAsync(http, context.Page(PageFor(statusCode), dataset, statusCode), cancellationToken))
+            if (await pages.TryWriteAsync(http, context.Page(pageName, dataset, statusCode), cancellationToken))
                 return;
         }
         catch (PageRenderingException e)
         {
             logger.LogError(e, "the error page for {Status} could not be rendered", statusCode);
             http.Response.Clear();
+            addHeaders?.Invoke(http.Response);
         }
         await PageResponder.WritePlainAsync(http, statusCode, errorCode ?? ReasonPhrases.Of(statusCode), cancellationToken);
     }

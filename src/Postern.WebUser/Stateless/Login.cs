@@ -67,7 +67,29 @@ public sealed class Login(WebUserServices services, SessionStarter starter)
                 return new LoginResult("", new DataDictionary(), session, StartPage.UrlFor(services.Skins, session));
             }
         }
+        return LoginPage(context, errorCode, restore);
+    }
 
+    /// <summary>
+    /// A login with the credentials of an HTTP <c>Authorization</c> header (the <c>/auth/</c> realm), under the
+    /// same protection as the form login.
+    /// </summary>
+    /// <returns>The session to enter, the login page when no session could be opened, or null when the credentials are refused.</returns>
+    public async Task<LoginResult?> ProcessAuthorizationAsync(StatelessContext context, string userName, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var clientAddress = context.Http.Connection.RemoteIpAddress ?? IPAddress.Loopback;
+        var (account, _) = await AuthenticateAsync(userName, password, clientAddress, context.Domain?.Name, cancellationToken);
+        if (account is null)
+            return null;
+        return await starter.StartAsync(account, clientAddress, context.Client, context.Parameters, cancellationToken) is { } session
+            ? new LoginResult("", new DataDictionary(), session, StartPage.UrlFor(services.Skins, session))
+            : LoginPage(context, SessionStarter.TooManySessions, null);
+    }
+
+    private LoginResult LoginPage(StatelessContext context, string? errorCode, RestoreState? restore)
+    {
+        var parameters = context.Parameters;
         var dataset = context.CreateDataset();
         AddLoginElements(context, dataset, errorCode);
         if (errorCode is not null)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Postern.Accounts;
+using Postern.Accounts.Security;
 using Postern.Ximss.Authentication;
 using Postern.Ximss.Engine;
 using Postern.Ximss.Protocol;
@@ -140,29 +141,17 @@ public sealed class XimssHttpLogin
     private static string? Field(IReadOnlyDictionary<string, StringValues> fields, string name) =>
         fields.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
-    // RFC 7617 §2: Basic base64(user-id ":" password), UTF-8 (§2.1 charset).
     private static bool TryReadBasic(HttpRequest request, out string? userName, out string? password)
     {
-        userName = password = null;
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-            return false;
-        Span<byte> decoded = stackalloc byte[1024];
-        if (!Convert.TryFromBase64String(header[6..].Trim(), decoded, out var length))
-            return false;
-        var text = Encoding.UTF8.GetString(decoded[..length]);
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-            return false;
-        userName = text[..colon];
-        password = text[(colon + 1)..];
-        return true;
+        var found = BasicCredentials.TryParse(request.Headers.Authorization.ToString(), out var name, out var secret);
+        (userName, password) = found ? (name, secret) : (null, null);
+        return found;
     }
 
     private static void Challenge(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers[HeaderNames.WWWAuthenticate] = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
+        response.Headers[HeaderNames.WWWAuthenticate] = BasicCredentials.Challenge(Realm);
         response.Headers[HeaderNames.CacheControl] = "no-cache, no-store";
     }
 }
