@@ -165,6 +165,9 @@ public sealed record XimssError(int Number, string Text)
     /// <summary>Too many <c>recoverPassword</c> requests from the client's address.</summary>
     public static XimssError RecoveryRateExceeded { get; } = new(564, "too many password recovery requests from this address; try again later");
 
+    /// <summary>An HTTP login as a guest (<c>loginAsGuest</c>): Postern has no guest accounts.</summary>
+    public static XimssError GuestLoginUnavailable { get; } = new(565, "guest logins are not allowed");
+
     // ── Server failure (590) ─────────────────────────────────────────────────────────────────────
 
     /// <summary>An infrastructure fault (store unavailable, bug); details go to the log, not the client.</summary>

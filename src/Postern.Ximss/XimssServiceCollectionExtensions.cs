@@ -47,9 +47,10 @@ public static class XimssServiceCollectionExtensions
             sp.GetRequiredService<XimssChannelRegistry>(), sp.GetRequiredService<XimssMetrics>()));
         services.AddSingleton(sp => new XimssFirstByteMiddleware(sp.GetRequiredService<XimssConnectionHandler>().OnConnectedAsync,
             options.Limits.FirstByteTimeout, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SessionHandoff>();
         services.AddSingleton(sp => new XimssHttpLogin(sp.GetRequiredService<XimssDispatcher>(), sp.GetRequiredService<LoginService>(),
             sp.GetRequiredService<Accounts.Authenticator>(), sp.GetRequiredService<Accounts.DomainService>(), sp.GetRequiredService<NonceCache>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SessionHandoff>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new XimssSessionEndpoint(sp.GetRequiredService<XimssDispatcher>(), sp.GetRequiredService<SessionRegistry>(), options,
             sp.GetRequiredService<TimeProvider>(), sp.GetServices<IXimssSessionResource>(), sp.GetRequiredService<ILoggerFactory>()));
 

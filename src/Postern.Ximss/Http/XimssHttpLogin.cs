@@ -33,16 +33,18 @@ public sealed class XimssHttpLogin
     private readonly Authenticator _authenticator;
     private readonly DomainService _domains;
     private readonly NonceCache _nonces;
+    private readonly SessionHandoff _handoff;
     private readonly TimeProvider _time;
 
     internal XimssHttpLogin(XimssDispatcher dispatcher, LoginService logins, Authenticator authenticator, DomainService domains, NonceCache nonces,
-        TimeProvider time)
+        SessionHandoff handoff, TimeProvider time)
     {
         _dispatcher = dispatcher;
         _logins = logins;
         _authenticator = authenticator;
         _domains = domains;
         _nonces = nonces;
+        _handoff = handoff;
         _time = time;
     }
 
@@ -82,6 +84,12 @@ public sealed class XimssHttpLogin
             }
         }
 
+        if (!httpAuthenticationOnly && HttpMessages.IsSet(Field(fields, "loginAsGuest")))
+        {
+            await WriteErrorAsync(context.Response, XimssError.GuestLoginUnavailable, cancellationToken);
+            return;
+        }
+
         var (userName, password) = httpAuthenticationOnly ? (null, null) : (Field(fields, "userName"), Field(fields, "password"));
         if (userName is null && !TryReadBasic(request, out userName, out password))
         {
@@ -92,7 +100,9 @@ public sealed class XimssHttpLogin
         using var output = new XimssOutput(terminateMessages: false);
         output.Writer.WriteStartContainer();
         var fixedAddress = !HttpMessages.IsSet(Field(fields, "DisableIPWatch"));
-        var error = await LoginAsync(channel, userName!, password, Field(fields, "nonce"), Field(fields, "authData"), fixedAddress, output, cancellationToken);
+        var error = !httpAuthenticationOnly && Field(fields, "sessionid") is { } sessionId
+            ? await LoginWithSessionAsync(channel, userName!, sessionId, HttpMessages.IsSet(Field(fields, "killOld")), fixedAddress, output, cancellationToken)
+            : await LoginAsync(channel, userName!, password, Field(fields, "nonce"), Field(fields, "authData"), fixedAddress, output, cancellationToken);
         if (error is not null && httpAuthenticationOnly)
         {
             Challenge(context.Response);
@@ -102,6 +112,16 @@ public sealed class XimssHttpLogin
             output.Writer.WriteResponse(null, error);
         output.Writer.WriteEndElement();
         await HttpMessages.WriteXmlAsync(context.Response, output.Written, cancellationToken);
+    }
+
+    /// <summary>A refused login: <c>&lt;XIMSS&gt;&lt;response errorText=… errorNum=…/&gt;&lt;/XIMSS&gt;</c>.</summary>
+    private static async Task WriteErrorAsync(HttpResponse response, XimssError error, CancellationToken cancellationToken)
+    {
+        using var output = new XimssOutput(terminateMessages: false);
+        output.Writer.WriteStartContainer();
+        output.Writer.WriteResponse(null, error);
+        output.Writer.WriteEndElement();
+        await HttpMessages.WriteXmlAsync(response, output.Written, cancellationToken);
     }
 
     private Task<XimssError?> LoginAsync(XimssChannel channel, string userName, string? password, string? nonce, string? authData, bool fixedAddress,
@@ -121,6 +141,22 @@ public sealed class XimssHttpLogin
             return Task.FromResult<XimssError?>(XimssError.MissingAttribute("password"));
         return _logins.LoginAsync(channel, null, userName,
             token => _authenticator.VerifyPasswordAsync(userName, password, channel.DefaultDomain, token), fixedAddress, output.Writer, cancellationToken);
+    }
+
+    /// <summary>A login with a live session's id instead of the password; <c>killOld</c> ends that session once the new one is open.</summary>
+    private async Task<XimssError?> LoginWithSessionAsync(XimssChannel channel, string userName, string sessionId, bool killOld, bool fixedAddress,
+        XimssOutput output, CancellationToken cancellationToken)
+    {
+        Postern.Sessions.Session? previous = null;
+        var error = await _logins.LoginAsync(channel, null, userName, async token =>
+        {
+            var (result, session) = await _handoff.VerifyAsync(userName, sessionId, channel.RemoteAddress, channel.DefaultDomain, token);
+            previous = session;
+            return result;
+        }, fixedAddress, output.Writer, cancellationToken);
+        if (error is null && killOld && previous is not null)
+            _handoff.EndPrevious(previous);
+        return error;
     }
 
     private async Task RunPreLoginAsync(HttpContext context, XimssChannel channel, byte[] body, CancellationToken cancellationToken)
