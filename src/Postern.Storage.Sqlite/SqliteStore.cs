@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Postern.Storage.Files;
 using Postern.Storage.Sqlite.Blobs;
+using Postern.Storage.Sqlite.Files;
 using Postern.Storage.Sqlite.Schema;
 
 namespace Postern.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: metadata in one SQLite database (WAL mode), message bytes in append-only
-/// pack files beside it. Several processes may open the same data directory at once.
+/// pack files beside it, File Storage as plain files under <c>files/</c>. Several processes may open the same data directory at once.
 /// </summary>
 public sealed class SqliteStore : IStore
 {
@@ -31,6 +33,7 @@ public sealed class SqliteStore : IStore
         Outbound = new SqliteOutboundQueue(database);
         ServerSettings = new SqliteServerSettingsRepository(database);
         Maintenance = new SqliteStoreMaintenance(database, blobs, options, logger);
+        Files = new DiskFileStore(Path.Combine(options.DataDirectory, DiskFileStore.FolderName), options.SyncToDisk);
     }
 
     public IDomainRepository Domains { get; }
@@ -50,6 +53,8 @@ public sealed class SqliteStore : IStore
     public IChangeFeed Changes => _changes;
 
     public IStoreMaintenance Maintenance { get; }
+
+    public IFileStore Files { get; }
 
     /// <summary>The database file's full path.</summary>
     public static string DatabasePath(SqliteStoreOptions options) =>

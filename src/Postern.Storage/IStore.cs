@@ -30,6 +30,9 @@ public interface IStore : IAsyncDisposable
     /// <summary>The change log every writer appends to, readable by other processes.</summary>
     IChangeFeed Changes { get; }
 
+    /// <summary>Accounts' File Storage: their files and folders, apart from mail.</summary>
+    Files.IFileStore Files { get; }
+
     /// <summary>Housekeeping that runs outside the request path (blob compaction).</summary>
     IStoreMaintenance Maintenance { get; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Postern.WebUser.Components;
+using Postern.WebUser.Files;
 using Postern.WebUser.Rendering;
 using Postern.WebUser.Http;
 using Postern.WebUser.Mail;
@@ -31,6 +32,7 @@ public static class WebUserServiceCollectionExtensions
         services.TryAddSingleton<PageResponder>();
         services.TryAddSingleton<ErrorPages>();
         services.TryAddSingleton<MessagePartResponder>();
+        services.TryAddSingleton<WebFileResponder>();
         services.TryAddSingleton<AddressBook>();
         services.TryAddSingleton<MailBodyMarkup>();
         services.TryAddSingleton<SmimeTrust>();

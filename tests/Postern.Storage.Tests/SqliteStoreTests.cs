@@ -287,4 +287,25 @@ public sealed class SqliteStoreTests : StoreContractTests
         await migrated.Messages.SetTextAsync(1, 1, MessageText.Empty with { Body = "rediscovered" }, Ct);
         Assert.Equal([1u], await migrated.Messages.SearchAsync(1, new MessageQuery.Text(MessageTextField.Body, ["rediscovered"]), Ct));
     }
+
+    [Fact]
+    public async Task FileStorageLivesUnderTheAccountIdAndHidesWhatACrashedWriteLeft()
+    {
+        var (_, account) = await CreateAccountAsync();
+        await Store.Files.WriteAsync(account.Id, Files.FilePath.Parse("kept.txt"), new MemoryStream([1, 2, 3]), Files.FileWriteMode.Replace,
+            Files.FileStorageQuota.Default, Ct);
+        var folder = _directory.File("files", account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // What a process killed between creating its temporary file and renaming it leaves behind.
+        var abandoned = Path.Combine(folder, ".tmp-0123456789abcdef");
+        await File.WriteAllBytesAsync(abandoned, new byte[1000], Ct);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
+
+        var listed = await Store.Files.ListAsync(account.Id, Files.FilePath.Root, Ct);
+        var usage = await Store.Files.GetUsageAsync(account.Id, Ct);
+
+        Assert.True(File.Exists(Path.Combine(folder, "kept.txt")));
+        Assert.Equal(["kept.txt"], listed.Select(e => e.Name));
+        Assert.Equal(new Files.FileStorageUsage(3, 1), usage);
+        Assert.False(File.Exists(abandoned));
+    }
 }

@@ -71,7 +71,7 @@ public sealed class ComponentContext
 
     /// <summary>
     /// Runs an action, turning a refusal by the services (bad name, missing mailbox, no right, store
-    /// conflict) into the <c>errorCode</c> element. Returns whether it succeeded.
+    /// conflict, a refused File Storage operation) into the <c>errorCode</c> element. Returns whether it succeeded.
     /// </summary>
     public async Task<bool> TryAsync(Func<Task> action)
     {
@@ -81,7 +81,7 @@ public sealed class ComponentContext
             await action();
             return true;
         }
-        catch (Exception e) when (e is MailException or AccountsException or StoreConflictException or StoreNotFoundException)
+        catch (Exception e) when (e is MailException or AccountsException or StoreConflictException or StoreNotFoundException or Postern.Storage.Files.FileStorageException)
         {
             SetError(e.Message);
             return false;

@@ -5,7 +5,9 @@ using Postern.Mail.Access;
 using Postern.Mail.Mailboxes;
 using Postern.Mail.Reading;
 using Postern.Storage;
+using Postern.Storage.Files;
 using Postern.WebUser.Components.Generic;
+using Postern.WebUser.Files;
 using Postern.WebUser.Mail;
 using Postern.WebUser.Rendering;
 using Postern.WebUser.Sessions;
@@ -14,7 +16,7 @@ using Postern.WebUser.Stateless;
 namespace Postern.WebUser.Components;
 
 /// <summary>
-/// WebApp, Message: acts on one message (copy, move, redirect, take the sender's address, flags) and shows
+/// WebApp, Message: acts on one message (copy, move, redirect, take the sender's address, store its files, flags) and shows
 /// it: status, flags, the neighbours in the mailbox view, and the message rendered by the Message
 /// Rendering components into <c>messageBody</c>.
 /// </summary>
@@ -49,8 +51,6 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
         await Generic.MessageActions.RunAsync(context, mailbox, [uid], singleMessage: true);
         if (parameters.Has("TakeAddress"))
             await TakeAddressAsync(context, mailbox, uid);
-        if (parameters.Has("StoreFiles"))
-            context.SetError("File Storage is not available");
         if (parameters.Has("TakeCertificate"))
             context.SetError("Certificates cannot be stored in the address book");
 
@@ -74,6 +74,8 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
         // The parsed message reads the store's lease of its bytes until the page's dataset is filled.
         using var read = stored;
         AddStatus(context.Dataset, stored.Record);
+        if (parameters.Has("StoreFiles"))
+            await StoreFilesAsync(context, stored.Message);
 
         var session = context.Session;
         var skin = services.Skins.Select(session.Domain.Name, session.SkinName);
@@ -99,7 +101,10 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
         context.Dataset["messageBody"] = renderer.RenderMessage(stored.Message, render);
         context.AllowRemoteImages = render.AllowRemoteContent;
         if (render.HasFiles)
+        {
             context.SetYes("hasFiles");
+            context.Dataset["webFolders"] = await GenericWebSite.FoldersAsync(context);
+        }
         if (render.RemoteContentBlocked)
             context.SetYes("remoteContentBlocked");
 
@@ -126,6 +131,39 @@ public sealed class Message(MessageRenderer renderer, AddressBook addressBook) :
                 dataset[element] = "Yes";
         }
         dataset["status"] = MessageStatus.Of(record.Flags);
+    }
+
+    /// <summary>
+    /// WebApp, Message: "If the HTTP request contains the StoreFiles parameter and the selectedWebFolder parameter
+    /// contains a name of the File Storage folder, the file parts of the message … are stored in the specified
+    /// folder". A name already taken gets a numbered name; nothing is overwritten.
+    /// </summary>
+    private static async Task StoreFilesAsync(ComponentContext context, Postern.Mime.MimeMessage message)
+    {
+        if (context.Parameters["selectedWebFolder"] is not { } folderName)
+        {
+            context.SetError("no File Storage folder is selected");
+            return;
+        }
+        var stored = 0;
+        var done = await context.TryAsync(async () =>
+        {
+            var folder = FilePath.Parse(folderName);
+            var quota = AccountFileQuota.For(context.Account);
+            foreach (var file in MessageFileParts.Of(message))
+            {
+                await using var content = ReadOnlyMemoryStream.Of(file.Content);
+                await context.Services.Store.Files.WriteAsync(context.Account.Id, folder.Append(file.FileName), content,
+                    FileWriteMode.CreateNumbered, quota, context.CancellationToken);
+                stored++;
+            }
+        });
+        if (!done)
+            return;
+        if (stored == 0)
+            context.SetError("the message has no files");
+        else
+            context.SetMessage("FilesCopied");
     }
 
     private async Task TakeAddressAsync(ComponentContext context, AccessibleMailbox mailbox, uint uid)

@@ -21,5 +21,6 @@ public static class StockComponents
         new Password(),
         new PublicInfo(),
         new Subscription(),
+        new WebSite(),
     ];
 }

@@ -87,8 +87,24 @@ public sealed class MessagePartResponder(WebUserServices services)
             fileName = Attachments.CleanFileName(part.FileName, part);
         }
 
-        var inline = s_inlineImages.Contains(contentType) && !http.Request.Query.ContainsKey("Download");
-        var response = http.Response;
+        var inline = IsPassiveImage(contentType) && !http.Request.Query.ContainsKey("Download");
+        WriteDownloadHeaders(http.Response, contentType, fileName, inline, content.Length);
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        if (!HttpMethods.IsHead(http.Request.Method))
+            await http.Response.Body.WriteAsync(content, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether a media type is an image format that runs nothing, so it may be shown inline.</summary>
+    internal static bool IsPassiveImage(string contentType) => s_inlineImages.Contains(contentType);
+
+    /// <summary>
+    /// The headers of a file sent to the browser from the session origin: everything but passive images
+    /// is an attachment, nothing is sniffed into another type, and whatever a browser still renders runs
+    /// in a sandbox with no script and no requests beyond same-origin images.
+    /// </summary>
+    internal static void WriteDownloadHeaders(HttpResponse response, string contentType, string fileName, bool inline, long length)
+    {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = contentType;
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
@@ -96,11 +112,7 @@ public sealed class MessagePartResponder(WebUserServices services)
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
-        response.Headers.CacheControl = "private, max-age=3600";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        response.ContentLength = content.Length;
-        if (!HttpMethods.IsHead(http.Request.Method))
-            await response.Body.WriteAsync(content, cancellationToken);
-        return true;
+        response.ContentLength = length;
     }
 }

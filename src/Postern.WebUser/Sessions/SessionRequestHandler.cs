@@ -4,6 +4,7 @@ using Postern.Data;
 using Postern.Sessions;
 using Postern.WebUser.Components;
 using Postern.WebUser.Components.Generic;
+using Postern.WebUser.Files;
 using Postern.WebUser.Http;
 using Postern.WebUser.Stateless;
 
@@ -11,10 +12,10 @@ namespace Postern.WebUser.Sessions;
 
 /// <summary>
 /// Serves requests in a session realm, <c>/Session/&lt;id&gt;/…</c> (WebApp, "Code Components for Session
-/// Requests"): pages through their code components, regular files from the session skin, message parts.
+/// Requests"): pages through their code components, regular files from the session skin, message parts, File Storage files.
 /// </summary>
 public sealed class SessionRequestHandler(
-    WebUserServices services, ComponentCatalog components, PageResponder pages, MessagePartResponder parts)
+    WebUserServices services, ComponentCatalog components, PageResponder pages, MessagePartResponder parts, WebFileResponder webFiles)
 {
     private readonly Alerts _alerts = new();
 
@@ -34,6 +35,8 @@ public sealed class SessionRequestHandler(
         }
         if (resource.StartsWith(MessagePartResponder.Prefix, StringComparison.Ordinal))
             return await parts.TryWriteAsync(http, session, resource[MessagePartResponder.Prefix.Length..], cancellationToken);
+        if (resource.StartsWith(WebFileResponder.Prefix, StringComparison.Ordinal))
+            return await webFiles.TryWriteAsync(http, session, resource[WebFileResponder.Prefix.Length..], cancellationToken);
         if (RestoreState.IsPageName(resource))
             return await RunPageAsync(http, session, resource, cancellationToken);
         if (resource.Contains('/', StringComparison.Ordinal) || !SkinFileResponder.IsServable(resource)
