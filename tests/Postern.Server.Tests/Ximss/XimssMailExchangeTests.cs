@@ -57,6 +57,46 @@ public class XimssMailExchangeTests(XimssServerFixture server) : IClassFixture<X
         Assert.NotEqual("0", (string?)XElement.Parse(sent[0]).Attribute("Messages"));
     }
 
+    /// <summary>
+    /// Deliveries land at every point of the recipient's cycle (before its poll parks, while it is parked, during
+    /// its sync): however they fall, a notify follows every change the recipient has not synced yet, so waiting
+    /// for one and syncing always ends with every message in its view. A lost wake-up leaves it waiting.
+    /// </summary>
+    [Theory]
+    [InlineData("http")]
+    [InlineData("tcp")]
+    public async Task EveryDeliveryRacingThePollAndTheSyncIsAnnouncedUntilTheRecipientHasSyncedIt(string recipientBinding)
+    {
+        const int Rounds = 40;
+        var folder = $"race-{recipientBinding}";
+        await using var alice = await XimssMailClient.LoginAsync(server, "tcp", "alice@example.com");
+        await using var bob = await XimssMailClient.LoginAsync(server, recipientBinding, "bob@example.com");
+        var open = await bob.RequestAsync("o", $"<folderOpen id=\"o\" folder=\"{folder}\" mailbox=\"INBOX\"><field>Subject</field></folderOpen>");
+        var inView = (int)XElement.Parse(open[0]).Attribute("messages")!;
+        var expected = inView;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var submit = alice.RequestAsync("s", $"<messageSubmit id=\"s\"><EMail><To>bob@example.com</To><Subject>race {round}</Subject>"
+                + "<MIME type=\"text\" subtype=\"plain\">Now.</MIME></EMail></messageSubmit>");
+            // Every third round syncs while the delivery is on its way; the others go straight to the poll.
+            if (round % 3 == 0)
+                inView = CountAfter(await bob.RequestAsync("y", $"<folderSync id=\"y\" folder=\"{folder}\"/>"), inView);
+            Assert.Equal(["<response id=\"s\"/>"], await submit);
+            expected++;
+            while (inView < expected)
+            {
+                await bob.WaitForAsync(m => m == $"<folderReport folder=\"{folder}\" mode=\"notify\"/>");
+                inView = CountAfter(await bob.RequestAsync("y", $"<folderSync id=\"y\" folder=\"{folder}\"/>"), inView);
+            }
+            Assert.Equal(expected, inView);
+        }
+    }
+
+    /// <summary>The folder's message count after a sync: that of its last report, or unchanged when it reported nothing.</summary>
+    private static int CountAfter(List<string> sync, int before) =>
+        sync.Count > 1 ? (int)XElement.Parse(sync[^2]).Attribute("messages")! : before;
+
     [Fact]
     public async Task AnUploadIsAttachedBySubmitAndTheRecipientDownloadsItWithItsTypeAndName()
     {

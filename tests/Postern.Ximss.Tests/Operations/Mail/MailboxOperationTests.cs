@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Postern.Storage;
 using Postern.Ximss.Tests.Support;
@@ -148,6 +149,44 @@ public partial class MailboxOperationTests : IAsyncLifetime
         Assert.Equal(["<response id=\"u\"/>"], await _ximss.SendAsync(alice, "<mailboxAliasUpdate id=\"u\"><mailboxAlias name=\"BobsMail\" mode=\"remove\"/></mailboxAliasUpdate>"));
         Assert.Equal(["<response id=\"u\" errorText=\"alias BobsMail does not exist\" errorNum=\"520\"/>"],
             await _ximss.SendAsync(alice, "<mailboxAliasUpdate id=\"u\"><mailboxAlias name=\"BobsMail\" mode=\"remove\"/></mailboxAliasUpdate>"));
+    }
+
+    [Fact]
+    public async Task AnAliasToAMailboxWithoutRightsIsAcceptedAndAnswersExactlyLikeAnUnknownMailbox()
+    {
+        await _ximss.CreateAccountAsync("bob@example.com");
+        var alice = await AliceAsync();
+        await _ximss.SendAsync(alice, "<folderOpen id=\"o\" folder=\"mine\" mailbox=\"INBOX\"/>");
+        await _ximss.AppendAsync("alice@example.com", "INBOX", MessageFlags.None, XimssHarness.Message("mine"));
+        await _ximss.SendAsync(alice, "<folderSync id=\"y\" folder=\"mine\"/>");
+
+        // CommuniGate lets users name any mailbox; its ACL decides when the alias is used (docs/ximss.md §5.3).
+        Assert.Equal(["<response id=\"u\"/>"], await _ximss.SendAsync(alice,
+            "<mailboxAliasUpdate id=\"u\"><mailboxAlias name=\"Hidden\" mailbox=\"~bob/INBOX\"/><mailboxAlias name=\"Dangling\" mailbox=\"~bob/NoSuchBox\"/></mailboxAliasUpdate>"));
+
+        string[] uses =
+        [
+            "<folderOpen id=\"q\" folder=\"f\" mailbox=\"{0}\"/>",
+            "<mailboxList id=\"q\" filter=\"{0}\"/>",
+            "<mailboxRights id=\"q\" mailbox=\"{0}\"/>",
+            "<mailboxAclList id=\"q\" mailbox=\"{0}\"/>",
+            "<mailboxRename id=\"q\" mailbox=\"{0}\" newName=\"Taken\"/>",
+            "<mailboxRemove id=\"q\" mailbox=\"{0}\"/>",
+            "<messageCopy id=\"q\" folder=\"mine\" targetMailbox=\"{0}\"><UID>1</UID></messageCopy>",
+            "<messageMove id=\"q\" folder=\"mine\" targetMailbox=\"{0}\"><UID>1</UID></messageMove>",
+            "<messageAppend id=\"q\" targetMailbox=\"{0}\">Subject: x\n\nx\n</messageAppend>",
+        ];
+        foreach (var use in uses)
+        {
+            var unknown = await _ximss.SendAsync(alice, string.Format(CultureInfo.InvariantCulture, use, "Absent"));
+            // Every use is refused, but a listing, which just finds nothing.
+            Assert.Equal(!use.StartsWith("<mailboxList", StringComparison.Ordinal), unknown[^1].Contains("errorText=", StringComparison.Ordinal));
+            Assert.Equal(unknown, (await _ximss.SendAsync(alice, string.Format(CultureInfo.InvariantCulture, use, "Hidden"))).Select(m => m.Replace("Hidden", "Absent", StringComparison.Ordinal)));
+            Assert.Equal(unknown, (await _ximss.SendAsync(alice, string.Format(CultureInfo.InvariantCulture, use, "Dangling"))).Select(m => m.Replace("Dangling", "Absent", StringComparison.Ordinal)));
+        }
+        // Bob's mailbox is untouched, and alice's message stayed where it was.
+        Assert.Empty(await _ximss.MessagesAsync("bob@example.com", "INBOX"));
+        Assert.Single(await _ximss.MessagesAsync("alice@example.com", "INBOX"));
     }
 
     private static string MailboxName(string message) => MailboxAttribute().Match(message).Groups[1].Value;
