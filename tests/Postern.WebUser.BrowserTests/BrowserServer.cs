@@ -132,7 +132,8 @@ public sealed class BrowserServer : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the browser beside other test projects on two cores.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -79,9 +79,10 @@ public sealed class ChangeNotifier(IStore store, ILogger<ChangeNotifier> logger)
             {
                 break;
             }
-            catch (StoreException e)
+            catch (Exception e)
             {
-                // The boundary of this background job: log, pause, and keep following the feed.
+                // The boundary of this background job: whatever the store throws (its own errors, a driver's),
+                // log, pause, and keep following the feed; a dead loop would silence every session's notifications.
                 logger.LogError(e, "reading the change feed failed");
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

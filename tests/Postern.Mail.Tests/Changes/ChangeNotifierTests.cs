@@ -55,4 +55,55 @@ public class ChangeNotifierTests : MailContext
         await stop.CancelAsync();
         await running;
     }
+
+    [Fact]
+    public async Task AnUnexpectedFailureReadingTheFeedIsLoggedAndTheNotifierKeepsFollowingIt()
+    {
+        var alice = await CreateAccountAsync();
+        var notifier = new ChangeNotifier(new StoreWithFlakyFeed(Store), NullLogger<ChangeNotifier>.Instance);
+        var received = Channel.CreateUnbounded<StoreChange>();
+        using var subscription = notifier.Subscribe(alice.Id, change => received.Writer.TryWrite(change));
+        using var stop = new CancellationTokenSource();
+        var running = notifier.RunAsync(await Store.Changes.GetLatestSequenceAsync(Ct), stop.Token);
+
+        await Mailboxes.CreateAsync(alice, "After the failure", "", Ct);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal(StoreChangeKind.MailboxCreated, (await received.Reader.ReadAsync(timeout.Token)).Kind);
+        await stop.CancelAsync();
+        await running;
+    }
+
+    /// <summary>The store, except that its change feed's first read fails with an error that is not the store's own.</summary>
+    private sealed class StoreWithFlakyFeed(IStore inner) : IStore
+    {
+        public IDomainRepository Domains => inner.Domains;
+        public IAccountRepository Accounts => inner.Accounts;
+        public IMailboxRepository Mailboxes => inner.Mailboxes;
+        public IMessageRepository Messages => inner.Messages;
+        public IAlertRepository Alerts => inner.Alerts;
+        public IServerSettingsRepository ServerSettings => inner.ServerSettings;
+        public IOutboundQueue Outbound => inner.Outbound;
+        public IChangeFeed Changes { get; } = new FlakyFeed(inner.Changes);
+        public Postern.Storage.Files.IFileStore Files => inner.Files;
+        public IStoreMaintenance Maintenance => inner.Maintenance;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private sealed class FlakyFeed(IChangeFeed inner) : IChangeFeed
+        {
+            private int _reads;
+
+            public Task<long> GetLatestSequenceAsync(CancellationToken cancellationToken) => inner.GetLatestSequenceAsync(cancellationToken);
+
+            public Task<IReadOnlyList<StoreChange>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
+                Interlocked.Increment(ref _reads) == 1
+                    ? throw new InvalidOperationException("the database driver failed")
+                    : inner.ReadAsync(afterSequence, limit, cancellationToken);
+
+            public Task WaitAsync(long afterSequence, CancellationToken cancellationToken) => inner.WaitAsync(afterSequence, cancellationToken);
+
+            public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => inner.PruneAsync(olderThan, cancellationToken);
+        }
+    }
 }
