@@ -13,25 +13,25 @@ public sealed class AccountSecurityOptions
     /// Sign-ups one address may make per hour. A person signs up once; five leaves room for typing
     /// mistakes and a family behind one address, and stops scripted account creation.
     /// </summary>
-    public int MaxSignupsPerAddressPerHour { get; set => field = AtLeastOne(value); } = 5;
+    public int MaxSignupsPerAddressPerHour { get; set => field = SettingChecks.AtLeastOne(value); } = 5;
 
     /// <summary>
     /// Password recovery requests one address may make per hour. A person asks once or twice; ten leaves
     /// room for mistyped names and stops one client from mailing reset links to every account.
     /// </summary>
-    public int MaxRecoveryRequestsPerAddressPerHour { get; set => field = AtLeastOne(value); } = 10;
+    public int MaxRecoveryRequestsPerAddressPerHour { get; set => field = SettingChecks.AtLeastOne(value); } = 10;
 
     /// <summary>
     /// How long a password reset link stays valid: one hour, long enough to read mail, short enough that
     /// an old message in a mailbox is worthless.
     /// </summary>
-    public TimeSpan RecoveryLinkLifetime { get; set => field = Positive(value); } = TimeSpan.FromHours(1);
+    public TimeSpan RecoveryLinkLifetime { get; set => field = SettingChecks.Positive(value); } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// The least time between two reset mails for one account: ten minutes, so nobody can fill a
     /// recovery mailbox by asking over and over (the later requests are answered alike but send nothing).
     /// </summary>
-    public TimeSpan RecoveryMailInterval { get; set => field = NotNegative(value); } = TimeSpan.FromMinutes(10);
+    public TimeSpan RecoveryMailInterval { get; set => field = SettingChecks.NotNegative(value); } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The address of the WebUser interface as users reach it (<c>https://mail.example.com/</c>), for the
@@ -39,22 +39,4 @@ public sealed class AccountSecurityOptions
     /// <c>http://</c> and the account's domain name).
     /// </summary>
     public string PublicWebAddress { get; set; } = "";
-
-    private static int AtLeastOne(int value)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-        return value;
-    }
-
-    private static TimeSpan NotNegative(TimeSpan value)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-        return value;
-    }
-
-    private static TimeSpan Positive(TimeSpan value)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
-        return value;
-    }
 }
