@@ -121,7 +121,20 @@ public sealed class BrowserServer : IAsyncLifetime
         if (skin is not null)
             await page.SelectOptionAsync("#SessionSkin", skin);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/Session/**");
+        try
+        {
+            // Asked of the page itself: on a loaded machine Chromium now and then reports no lifecycle event for
+            // the page the login's redirect lands on (it is there, nothing pending), so URL and load-state
+            // waits time out.
+            await page.WaitForFunctionAsync("() => location.pathname.startsWith('/Session/') && document.readyState === 'complete'",
+                null, new PageWaitForFunctionOptions { PollingInterval = 100 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser stayed: a login page with an error code explains more than a timeout.
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"logging in as {user} did not reach a session; the browser is at {page.Url}: {text[..Math.Min(text.Length, 300)]}", e);
+        }
         return page;
     }
 
