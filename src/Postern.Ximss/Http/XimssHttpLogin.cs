@@ -84,14 +84,10 @@ public sealed class XimssHttpLogin
             }
         }
 
-        if (!httpAuthenticationOnly && HttpMessages.IsSet(Field(fields, "loginAsGuest")))
-        {
-            await WriteErrorAsync(context.Response, XimssError.GuestLoginUnavailable, cancellationToken);
-            return;
-        }
-
+        // A guest names no account: it is refused without asking for credentials.
+        var guest = !httpAuthenticationOnly && HttpMessages.IsSet(Field(fields, "loginAsGuest"));
         var (userName, password) = httpAuthenticationOnly ? (null, null) : (Field(fields, "userName"), Field(fields, "password"));
-        if (userName is null && !TryReadBasic(request, out userName, out password))
+        if (!guest && userName is null && !TryReadBasic(request, out userName, out password))
         {
             Challenge(context.Response);
             return;
@@ -100,7 +96,8 @@ public sealed class XimssHttpLogin
         using var output = new XimssOutput(terminateMessages: false);
         output.Writer.WriteStartContainer();
         var fixedAddress = !HttpMessages.IsSet(Field(fields, "DisableIPWatch"));
-        var error = !httpAuthenticationOnly && Field(fields, "sessionid") is { } sessionId
+        var error = guest ? XimssError.GuestLoginUnavailable
+            : !httpAuthenticationOnly && Field(fields, "sessionid") is { } sessionId
             ? await LoginWithSessionAsync(channel, userName!, sessionId, HttpMessages.IsSet(Field(fields, "killOld")), fixedAddress, output, cancellationToken)
             : await LoginAsync(channel, userName!, password, Field(fields, "nonce"), Field(fields, "authData"), fixedAddress, output, cancellationToken);
         if (error is not null && httpAuthenticationOnly)
@@ -112,16 +109,6 @@ public sealed class XimssHttpLogin
             output.Writer.WriteResponse(null, error);
         output.Writer.WriteEndElement();
         await HttpMessages.WriteXmlAsync(context.Response, output.Written, cancellationToken);
-    }
-
-    /// <summary>A refused login: <c>&lt;XIMSS&gt;&lt;response errorText=… errorNum=…/&gt;&lt;/XIMSS&gt;</c>.</summary>
-    private static async Task WriteErrorAsync(HttpResponse response, XimssError error, CancellationToken cancellationToken)
-    {
-        using var output = new XimssOutput(terminateMessages: false);
-        output.Writer.WriteStartContainer();
-        output.Writer.WriteResponse(null, error);
-        output.Writer.WriteEndElement();
-        await HttpMessages.WriteXmlAsync(response, output.Written, cancellationToken);
     }
 
     private Task<XimssError?> LoginAsync(XimssChannel channel, string userName, string? password, string? nonce, string? authData, bool fixedAddress,
