@@ -1,34 +1,17 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
 namespace Postern.LoadDriver;
 
 /// <summary>A bare XIMSS TCP connection: frames out, zero-terminated messages in, nothing else.</summary>
-internal sealed class RawXimssConnection : IDisposable
+internal sealed class RawXimssConnection : RawConnection
 {
-    private readonly Socket _socket;
-    private readonly byte[] _buffer = new byte[64 * 1024];
-    private int _start;
-    private int _end;
-
-    private RawXimssConnection(Socket socket) => _socket = socket;
-
-    public static async Task<RawXimssConnection> ConnectAsync(int port)
+    private RawXimssConnection(Socket socket)
+        : base(socket)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-        return new RawXimssConnection(socket);
     }
 
-    public async Task SendAsync(ReadOnlyMemory<byte> frames)
-    {
-        while (!frames.IsEmpty)
-        {
-            var sent = await _socket.SendAsync(frames);
-            frames = frames[sent..];
-        }
-    }
+    public static async Task<RawXimssConnection> ConnectAsync(int port) => new(await ConnectSocketAsync(port));
 
     /// <summary>Reads messages until <paramref name="count"/> zero bytes have passed; returns the last message.</summary>
     public async Task<string> ReceiveMessagesAsync(int count)
@@ -36,25 +19,16 @@ internal sealed class RawXimssConnection : IDisposable
         var last = "";
         while (count > 0)
         {
-            var zero = Array.IndexOf(_buffer, (byte)0, _start, _end - _start);
+            var zero = Array.IndexOf(Buffer, (byte)0, Start, End - Start);
             if (zero >= 0)
             {
                 if (count == 1)
-                    last = Encoding.UTF8.GetString(_buffer, _start, zero - _start);
-                _start = zero + 1;
+                    last = Encoding.UTF8.GetString(Buffer, Start, zero - Start);
+                Start = zero + 1;
                 count--;
                 continue;
             }
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-            var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end));
-            if (read == 0)
-                throw new IOException("the server closed the connection");
-            _end += read;
+            await FillAsync();
         }
         return last;
     }
@@ -76,8 +50,6 @@ internal sealed class RawXimssConnection : IDisposable
         await SendAsync(Encoding.UTF8.GetBytes($"<auth id=\"l\">{Convert.ToBase64String(Encoding.UTF8.GetBytes(user + " " + digest))}</auth>\0"));
         Check(await ReceiveMessagesAsync(2));
     }
-
-    public void Dispose() => _socket.Dispose();
 
     private static void Check(string response)
     {
