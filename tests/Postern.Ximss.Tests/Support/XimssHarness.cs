@@ -6,19 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Postern.Accounts;
 using Postern.Accounts.Passwords;
-using Postern.Accounts.Preferences;
 using Postern.Accounts.Security;
 using Postern.Mail;
-using Postern.Mail.Access;
 using Postern.Mail.Changes;
-using Postern.Mail.Delivery;
-using Postern.Mail.Folders;
-using Postern.Mail.Mailboxes;
-using Postern.Mail.Messages;
-using Postern.Mail.Reading;
-using Postern.Mail.Search;
-using Postern.Mail.SelfService;
-using Postern.Mail.Submission;
 using Postern.Sessions;
 using Postern.Storage;
 using Postern.Storage.Sqlite;
@@ -78,34 +68,8 @@ internal sealed partial class XimssHarness : IAsyncDisposable
             .AddSingleton<IStore>(store)
             .AddSingleton(new PasswordOptions { Pbkdf2Iterations = 1000 })
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<PasswordHasher>()
-            .AddSingleton<DomainService>()
-            .AddSingleton<AccountService>()
-            .AddSingleton<Authenticator>()
             .AddSingleton(securityOptions)
-            .AddSingleton<LoginThrottle>()
-            .AddSingleton<SignupRateLimit>()
-            .AddSingleton<RecoveryRateLimit>()
-            .AddSingleton<PasswordResetCodes>()
-            .AddSingleton<PreferencesService>()
-            .AddSingleton<AlertService>()
-            .AddSingleton<MailboxAccess>()
-            .AddSingleton<MailboxService>()
-            .AddSingleton<AccountProvisioning>()
-            .AddSingleton<AccountSignup>()
-            .AddSingleton<PasswordRecovery>()
-            .AddSingleton<ChangeNotifier>()
-            .AddSingleton<MailNotifications>()
-            .AddSingleton<UserAddresses>()
-            .AddSingleton<MailPreferences>()
-            .AddSingleton<MessageAppender>()
-            .AddSingleton<MessageSearch>()
-            .AddSingleton<FolderService>()
-            .AddSingleton<MessageOperations>()
-            .AddSingleton<MessageReader>()
-            .AddSingleton<RecipientResolver>()
-            .AddSingleton<LocalDelivery>()
-            .AddSingleton<MessageSubmission>()
+            .AddPosternMail()
             .AddSingleton(new SessionLimits())
             .AddSingleton<SessionRegistry>()
             .AddSingleton(new ServerCertificate(null))
